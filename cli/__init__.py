@@ -1,0 +1,1 @@
+"""The `intmk` command line."""

@@ -1,0 +1,196 @@
+"""`intmk build`: every minutes file in data/sources/ → graph files under data/graph/.
+
+Output is written into a fresh directory and then published by replacing the
+`data/graph` symbolic link in one atomic step, so a failing build never leaves
+half-written files and never replaces a good earlier build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
+
+from mapping.emit import MinutesEmitter
+from mapping.errors import SourceError
+from mapping.model import Minutes
+from mapping.parse_document import parse_file
+from mapping.reference import reference_graph
+from mapping.uris import Uris
+from mapping.vocabulary import new_graph
+from mapping.wikidata import load_wikidata
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_FILES = (ROOT / "ontology" / "intmk.ttl", ROOT / "ontology" / "intmk-concepts.ttl")
+DEFAULT_SOURCES = ROOT / "data" / "sources"
+DEFAULT_OUTPUT = ROOT / "data" / "graph"
+NQUADS_NAME = "intmk.nq"
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What the build found in one document."""
+
+    file_name: str
+    conference: int
+    items: int
+    resolutions: int
+    requests: int
+    requests_to_bund: int
+    persons: int
+    findings: int
+    triples: int
+
+    @classmethod
+    def of(cls, minutes: Minutes, graph: Graph, intmk: str) -> DocumentSummary:
+        requests = [r for res in minutes.resolutions for r in res.requests]
+        return cls(
+            file_name=minutes.source.file_name,
+            conference=minutes.number,
+            items=len(set(graph.subjects(RDF.type, URIRef(intmk + "AgendaItem")))),
+            resolutions=len(minutes.resolutions),
+            requests=len(requests),
+            requests_to_bund=sum(1 for r in requests if r.to_bund),
+            persons=sum(len(d.persons) for d in minutes.delegations),
+            findings=len(minutes.findings),
+            triples=len(graph),
+        )
+
+
+def source_files(sources: Path) -> list[Path]:
+    """The minutes files to build, in a stable order."""
+    if not sources.is_dir():
+        raise SourceError(sources, None, "the sources folder does not exist",
+                          "a folder with minutes as .txt files")
+    files = sorted(sources.glob("*.txt"))
+    if not files:
+        raise SourceError(sources, None, "no .txt file in the sources folder",
+                          "at least one minutes file (*.txt)")
+    return files
+
+
+def parse_all(files: list[Path], report: Callable[[str], None]) -> list[Minutes]:
+    """Parse every file; two documents of the same conference are an error."""
+    parsed: list[Minutes] = []
+    seen: dict[int, str] = {}
+    for index, path in enumerate(files, start=1):
+        report(f"[{index}/{len(files)}] parsing {path.name}")
+        minutes = parse_file(path)
+        if minutes.number in seen:
+            raise SourceError(path, None, f"conference {minutes.number} is also recorded by "
+                              f"{seen[minutes.number]}", "one minutes file per conference")
+        seen[minutes.number] = path.name
+        parsed.append(minutes)
+    return parsed
+
+
+def ontology_graph(uris: Uris) -> Graph:
+    """The ontology and concept schemes, their relative IRIs resolved against the base."""
+    graph = new_graph(uris)
+    for path in ONTOLOGY_FILES:
+        graph.parse(path, format="turtle", publicID=uris.base)
+    return graph
+
+
+def build(
+    sources: Path = DEFAULT_SOURCES,
+    output: Path = DEFAULT_OUTPUT,
+    uris: Uris | None = None,
+    report: Callable[[str], None] = lambda message: print(message, file=sys.stderr),
+) -> list[DocumentSummary]:
+    """Build the graph files and publish them atomically; return per-document summaries."""
+    uris = uris or Uris()
+    wikidata = load_wikidata()
+    documents = parse_all(source_files(sources), report)
+    graphs: dict[str, tuple[URIRef, Graph]] = {}
+    summaries: list[DocumentSummary] = []
+    for minutes in documents:
+        report(f"emitting conference {minutes.number}")
+        graph = MinutesEmitter(minutes, uris, wikidata).graph()
+        graphs[Path(minutes.source.file_name).stem] = (uris.minutes(minutes.number), graph)
+        summaries.append(DocumentSummary.of(minutes, graph, uris.ontology))
+    graphs["reference-data"] = (uris.reference_graph, reference_graph(uris, wikidata))
+    graphs["ontology"] = (uris.ontology_graph, ontology_graph(uris))
+    publish(output, graphs, summaries)
+    return summaries
+
+
+def publish(
+    output: Path, graphs: dict[str, tuple[URIRef, Graph]], summaries: list[DocumentSummary]
+) -> None:
+    """Write every file into a new directory, then switch the output link to it."""
+    store = output.parent / ".builds"
+    store.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=store))
+    try:
+        write_files(staging, graphs, summaries)
+        final = store / f"build-{directory_digest(staging)}"
+        if final.exists():
+            shutil.rmtree(staging)
+        else:
+            staging.rename(final)
+        switch_link(output, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    remove_old_builds(store, keep=final)
+
+
+def write_files(
+    directory: Path, graphs: dict[str, tuple[URIRef, Graph]], summaries: list[DocumentSummary]
+) -> None:
+    dataset = Dataset()
+    for stem, (name, graph) in graphs.items():
+        write_bytes(directory / f"{stem}.ttl", graph.serialize(format="turtle").encode("utf-8"))
+        named = dataset.graph(name)
+        for triple in graph:
+            named.add(triple)
+    quads = dataset.serialize(format="nquads").splitlines()
+    body = "\n".join(sorted(line for line in quads if line.strip())) + "\n"
+    write_bytes(directory / NQUADS_NAME, body.encode("utf-8"))
+    summary = {"documents": [s.__dict__ for s in summaries]}
+    write_bytes(directory / "summary.json",
+                (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    with path.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def directory_digest(directory: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(directory.iterdir()):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def switch_link(output: Path, target: Path) -> None:
+    """Point `output` at `target` in one atomic rename."""
+    if output.exists() and not output.is_symlink():
+        raise SourceError(output, None, "the output path exists and is not a link from a build",
+                          "no file there, or a link written by an earlier build")
+    temporary = output.parent / f".{output.name}.new-{os.getpid()}"
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(os.path.relpath(target, output.parent))
+    os.replace(temporary, output)
+
+
+def remove_old_builds(store: Path, keep: Path) -> None:
+    """Remove earlier build directories once the new one is live."""
+    for path in store.iterdir():
+        if path != keep and path.is_dir() and path.name.startswith("build-"):
+            shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,542 @@
+"""From the typed model of one minutes document to its RDF graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS, XSD
+
+from mapping.laender import BY_CODE
+from mapping.model import (
+    AgendaItem,
+    ApplicantList,
+    ApplicantSource,
+    Delegation,
+    Finding,
+    LineRange,
+    Meeting,
+    Minutes,
+    Paragraph,
+    Person,
+    Request,
+    Resolution,
+)
+from mapping.organisations import organisation_by_name
+from mapping.references import celex
+from mapping.uris import Uris, slug
+from mapping.vocabulary import (
+    DQV,
+    ELI,
+    OA,
+    SCHEMA,
+    SPDX,
+    add_lines,
+    boolean,
+    de,
+    en,
+    integer,
+    new_graph,
+)
+from mapping.wikidata import link_wikidata
+
+REQUEST_LABELS = {
+    "pruefbitte": ("Prüfbitte", "Request to examine"),
+    "aufforderung": ("Aufforderung", "Call"),
+    "appell": ("Appell", "Appeal"),
+    "bitte": ("Bitte", "Request"),
+    "ersuchen": ("Ersuchen", "Petition"),
+}
+
+
+@dataclass
+class Applicant:
+    """One Land's applicant role on one item, merged from every list that names it."""
+
+    land: str
+    coordinating: bool = False
+    highlighted: bool = False
+    named_in: set[ApplicantSource] = field(default_factory=set)
+    stated_as: set[str] = field(default_factory=set)
+    lines: list[LineRange] = field(default_factory=list)
+
+
+class MinutesEmitter:
+    """Writes the graph of one minutes document."""
+
+    def __init__(self, minutes: Minutes, uris: Uris, wikidata: dict[str, str]) -> None:
+        self.m = minutes
+        self.uris = uris
+        self.wikidata = wikidata
+        self.intmk = Namespace(uris.ontology)
+        self.g: Graph = new_graph(uris)
+        self.n = minutes.number
+        self.conference = uris.conference(self.n)
+        self.document = uris.minutes(self.n)
+        self.file_url = uris.source_file(minutes.source.file_name)
+
+    def graph(self) -> Graph:
+        self.emit_source()
+        self.emit_conference()
+        self.emit_meetings()
+        self.emit_participants()
+        self.emit_items()
+        for resolution in self.m.resolutions:
+            self.emit_resolution(resolution)
+        self.emit_green_list()
+        for finding in self.m.findings:
+            self.emit_finding(finding)
+        return self.g
+
+    # helpers ---------------------------------------------------------------------------
+
+    def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal | BNode) -> None:
+        self.g.add((subject, predicate, obj))
+
+    def lines(self, subject: URIRef, lines: LineRange) -> None:
+        add_lines(self.g, self.intmk, subject, lines, self.document, self.file_url)
+
+    def label(self, subject: URIRef, german: str, english: str) -> None:
+        self.add(subject, RDFS.label, de(german))
+        self.add(subject, RDFS.label, en(english))
+
+    def concept(self, scheme: str, key: str) -> URIRef:
+        return self.uris.concept(scheme, key)
+
+    # document and conference -----------------------------------------------------------
+
+    def emit_source(self) -> None:
+        doc, source = self.document, self.m.source
+        i = self.intmk
+        self.add(doc, RDF.type, i.SourceDocument)
+        self.add(doc, DCTERMS.title, de(self.m.title))
+        self.label(doc, f"Niederschrift der {self.n}. IntMK {self.m.year}",
+                   f"Minutes of the {ordinal(self.n)} IntMK {self.m.year}")
+        self.add(doc, i.fileName, Literal(source.file_name))
+        self.add(doc, i.lineCount, integer(source.line_count))
+        self.add(doc, DCTERMS.format, Literal("text/plain"))
+        self.add(doc, FOAF.page, URIRef(self.file_url))
+        self.add(doc, i.recordsConference, self.conference)
+        self.add(doc, DCTERMS.coverage, self.uris.meeting(self.n, self.m.meeting.key))
+        checksum = BNode(f"checksum-{self.n}")
+        self.add(doc, SPDX.checksum, checksum)
+        self.add(checksum, RDF.type, SPDX.Checksum)
+        self.add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
+        self.add(checksum, SPDX.checksumValue, Literal(source.sha256, datatype=XSD.hexBinary))
+
+    def emit_conference(self) -> None:
+        c, i = self.conference, self.intmk
+        self.add(c, RDF.type, i.Conference)
+        self.label(c, f"{self.n}. IntMK {self.m.year}", f"{ordinal(self.n)} IntMK {self.m.year}")
+        self.add(c, i.conferenceNumber, integer(self.n))
+        self.add(c, i.year, Literal(str(self.m.year), datatype=XSD.gYear))
+        self.add(c, i.minutes, self.document)
+        self.lines(c, self.m.title_lines)
+
+    def emit_meetings(self) -> None:
+        meetings = [self.m.meeting, *self.m.other_meetings, *self.circular_meetings()]
+        for meeting in meetings:
+            self.emit_meeting(meeting)
+
+    def circular_meetings(self) -> list[Meeting]:
+        return [
+            Meeting("umlaufverfahren", r.vote.circular_date, r.vote.circular_date, None,
+                    r.vote.lines or r.lines, r.vote.circular_number)
+            for r in self.m.resolutions if r.vote.circular_number
+        ]
+
+    def emit_meeting(self, meeting: Meeting) -> None:
+        i = self.intmk
+        uri = self.uris.meeting(self.n, meeting.key)
+        self.add(uri, RDF.type, i.Meeting)
+        self.add(self.conference, i.hasMeeting, uri)
+        self.add(uri, i.ofConference, self.conference)
+        self.add(uri, i.meetingKind, self.concept("meeting-kind", meeting.kind))
+        self.label(uri, *meeting_labels(meeting, self.n, self.m.year))
+        if meeting.circular_number:
+            self.add(uri, i.circularNumber, Literal(meeting.circular_number))
+        if meeting.start and meeting.start == meeting.end:
+            self.add(uri, DCTERMS.date, Literal(meeting.start, datatype=XSD.date))
+        elif meeting.start and meeting.end:
+            self.add(uri, SCHEMA.startDate, Literal(meeting.start, datatype=XSD.date))
+            self.add(uri, SCHEMA.endDate, Literal(meeting.end, datatype=XSD.date))
+        if meeting.place:
+            place = self.uris.place(meeting.place)
+            self.add(uri, SCHEMA.location, place)
+            self.add(place, RDF.type, SCHEMA.Place)
+            self.add(place, RDFS.label, de(meeting.place))
+            link_wikidata(self.g, place, "place-" + slug(meeting.place), self.wikidata)
+        self.lines(uri, meeting.lines)
+
+    # participants ----------------------------------------------------------------------
+
+    def emit_participants(self) -> None:
+        position = 0
+        for delegation in self.m.delegations:
+            orgs = [self.delegation_organisation(delegation, name) for name in delegation.organisations]
+            for person in delegation.persons:
+                position += 1
+                self.emit_person(delegation, person, orgs, position)
+            for name in delegation.extra_organisations:
+                self.emit_office(name, delegation)
+
+    def delegation_organisation(self, delegation: Delegation, printed: str) -> URIRef:
+        i = self.intmk
+        name, abbreviation = split_abbreviation(printed)
+        known = organisation_by_name(name)
+        if known is not None:
+            uri = self.uris.organisation(known.key)
+        elif delegation.land:
+            uri = self.uris.land_organisation(delegation.land, name)
+            self.add(uri, i.ofLand, self.uris.land(delegation.land))
+        else:
+            uri = self.uris.organisation(slug(name))
+            self.add(uri, RDF.type, i.FederalBody)
+        self.add(uri, RDF.type, i.Organisation)
+        self.add(uri, RDF.type, ORG.Organization)
+        self.add(uri, RDFS.label, de(name))
+        if abbreviation:
+            self.add(uri, SKOS.altLabel, Literal(abbreviation))
+        if delegation.parent_note:
+            parent = organisation_by_name(delegation.parent_note)
+            parent_uri = (self.uris.organisation(parent.key) if parent
+                          else self.uris.organisation(slug(delegation.parent_note)))
+            self.add(uri, ORG.subOrganizationOf, parent_uri)
+        self.lines(uri, delegation.lines)
+        return uri
+
+    def emit_person(self, delegation: Delegation, person: Person, orgs: list[URIRef],
+                    position: int) -> None:
+        i = self.intmk
+        uri = self.uris.person(person.name)
+        self.add(uri, RDF.type, i.Person)
+        self.add(uri, RDF.type, FOAF.Person)
+        self.add(uri, FOAF.name, Literal(person.name))
+        self.add(uri, RDFS.label, Literal(person.name))
+        if person.honorific:
+            self.add(uri, SCHEMA.honorificPrefix, Literal(person.honorific))
+        if person.form_of_address:
+            self.add(uri, i.formOfAddress, Literal(person.form_of_address))
+        part = self.uris.participation(self.n, person.name)
+        self.add(part, RDF.type, i.Participation)
+        self.add(self.conference, i.hasParticipation, part)
+        self.add(part, i.ofConference, self.conference)
+        self.add(part, i.participant, uri)
+        self.add(part, i.position, integer(position))
+        self.add(part, i.isChair, boolean(person.is_chair))
+        self.add(part, i.isGuest, boolean(delegation.land is None))
+        for org in orgs:
+            self.add(part, i.onBehalfOf, org)
+        where = BY_CODE[delegation.land].name_de if delegation.land else "Gast"
+        self.label(part, f"{person.name} ({where}) bei der {self.n}. IntMK",
+                   f"{person.name} ({delegation.land or 'guest'}) at the {ordinal(self.n)} IntMK")
+        if person.role_title:
+            self.add(part, i.roleTitle, de(person.role_title))
+        if delegation.land:
+            self.add(part, i.delegationOf, self.uris.land(delegation.land))
+        if person.is_chair:
+            self.add(self.conference, i.chairPerson, uri)
+            if delegation.land:
+                self.add(self.conference, i.chairLand, self.uris.land(delegation.land))
+        self.lines(part, person.lines)
+
+    def emit_office(self, name: str, delegation: Delegation) -> None:
+        known = organisation_by_name(name)
+        uri = self.uris.organisation(known.key if known else slug(name))
+        self.add(self.conference, self.intmk.office, uri)
+        self.add(uri, RDF.type, self.intmk.Organisation)
+        self.lines(uri, delegation.lines)
+
+    # agenda ----------------------------------------------------------------------------
+
+    def emit_items(self) -> None:
+        items = {item.top: item for item in self.m.agenda}
+        for item in self.m.agenda:
+            self.emit_item(item)
+        for resolution in self.m.resolutions:
+            if resolution.top not in items:
+                self.emit_item_from_resolution(resolution)
+        for top, applicants in self.applicants().items():
+            for applicant in applicants.values():
+                self.emit_applicant(top, applicant)
+
+    def emit_item(self, item: AgendaItem) -> None:
+        i = self.intmk
+        uri = self.uris.item(self.n, item.top)
+        self.add(uri, RDF.type, i.AgendaItem)
+        self.add(self.conference, i.hasAgendaItem, uri)
+        self.add(uri, i.ofConference, self.conference)
+        self.add(uri, i.topNumber, Literal(item.top))
+        self.add(uri, i.position, integer(item.position))
+        self.add(uri, DCTERMS.title, de(item.title))
+        self.label(uri, f"TOP {item.top}: {item.title}", f"Item {item.top}: {item.title}")
+        self.add(uri, i.isGroup, boolean(item.is_group))
+        self.add(uri, i.onGreenList, boolean(item.green_list))
+        self.add(uri, i.withdrawn, boolean(item.withdrawn_by is not None))
+        self.add(uri, i.discussionOnly, boolean(item.discussion_only))
+        if item.group:
+            self.add(uri, i.groupItem, self.uris.item(self.n, item.group))
+        if item.withdrawn_by:
+            self.add(uri, i.withdrawnBy, self.uris.land(item.withdrawn_by))
+        if item.merged_into:
+            self.add(uri, i.mergedInto, self.uris.item(self.n, item.merged_into))
+        if item.note:
+            self.add(uri, i.agendaNote, de(item.note))
+        self.lines(uri, item.lines)
+
+    def emit_item_from_resolution(self, resolution: Resolution) -> None:
+        i = self.intmk
+        uri = self.uris.item(self.n, resolution.top)
+        self.add(uri, RDF.type, i.AgendaItem)
+        self.add(self.conference, i.hasAgendaItem, uri)
+        self.add(uri, i.ofConference, self.conference)
+        self.add(uri, i.topNumber, Literal(resolution.top))
+        self.add(uri, DCTERMS.title, de(resolution.title))
+        self.label(uri, f"TOP {resolution.top}: {resolution.title}",
+                   f"Item {resolution.top}: {resolution.title}")
+        self.lines(uri, resolution.title_lines)
+
+    def applicants(self) -> dict[str, dict[str, Applicant]]:
+        """Applicant roles per item, merged from the agenda, resolutions and Green List."""
+        merged: dict[str, dict[str, Applicant]] = {}
+        lists: list[tuple[str, ApplicantList | None, ApplicantSource]] = [
+            *((item.top, item.applicants, ApplicantSource.AGENDA) for item in self.m.agenda),
+            *((r.top, r.applicants, ApplicantSource.RESOLUTION) for r in self.m.resolutions),
+            *((e.top, e.applicants, ApplicantSource.GREEN_LIST)
+              for r in self.m.resolutions for e in r.green_list),
+        ]
+        for top, applicant_list, source in lists:
+            if applicant_list is None:
+                continue
+            for entry in applicant_list.entries:
+                role = merged.setdefault(top, {}).setdefault(entry.land, Applicant(entry.land))
+                role.named_in.add(source)
+                role.lines.append(applicant_list.lines)
+                if applicant_list.all_laender:
+                    role.stated_as.add(applicant_list.stated_as)
+                if source is ApplicantSource.AGENDA:
+                    role.coordinating = entry.coordinating
+                    role.highlighted = entry.highlighted
+        return merged
+
+    def emit_applicant(self, top: str, applicant: Applicant) -> None:
+        i = self.intmk
+        uri = self.uris.applicant(self.n, top, applicant.land)
+        item = self.uris.item(self.n, top)
+        land = BY_CODE[applicant.land]
+        self.add(uri, RDF.type, i.Applicant)
+        self.add(item, i.hasApplicant, uri)
+        self.add(uri, i.applicantFor, item)
+        self.add(uri, i.applicantLand, self.uris.land(applicant.land))
+        self.add(uri, i.coordinating, boolean(applicant.coordinating))
+        self.add(uri, i.highlighted, boolean(applicant.highlighted))
+        for source in sorted(applicant.named_in, key=lambda s: s.value):
+            self.add(uri, i.namedIn, self.concept("applicant-list", source.value))
+        for stated in sorted(applicant.stated_as):
+            self.add(uri, i.statedAs, Literal(stated))
+        self.label(uri, f"{land.name_de}: Antragsteller zu TOP {top}",
+                   f"{land.name_en}: applicant for item {top}")
+        first = min(r.first for r in applicant.lines)
+        last = max(r.last for r in applicant.lines)
+        add_lines(self.g, i, uri, LineRange(first, last), self.document, self.file_url)
+
+    # resolutions -----------------------------------------------------------------------
+
+    def emit_resolution(self, resolution: Resolution) -> None:
+        i = self.intmk
+        top = resolution.top
+        uri = self.uris.resolution(self.n, top)
+        item = self.uris.item(self.n, top)
+        self.add(uri, RDF.type, i.Resolution)
+        self.add(item, i.hasResolution, uri)
+        self.add(uri, i.onItem, item)
+        self.add(uri, i.ofConference, self.conference)
+        self.add(uri, DCTERMS.title, de(resolution.title))
+        self.label(uri, f"Beschluss zu TOP {top}: {resolution.title}",
+                   f"Resolution on item {top}: {resolution.title}")
+        self.add(uri, i.outcome, self.concept("outcome", resolution.vote.outcome.value))
+        if resolution.vote.statement:
+            self.add(uri, i.voteStatement, de(resolution.vote.statement))
+        meeting = (
+            self.uris.meeting(self.n, "umlauf-" + resolution.vote.circular_number.replace("/", "-"))
+            if resolution.vote.circular_number else self.uris.meeting(self.n, self.m.meeting.key)
+        )
+        self.add(uri, i.decidedAt, meeting)
+        if resolution.vote.circular_date:
+            self.add(uri, DCTERMS.date, Literal(resolution.vote.circular_date, datatype=XSD.date))
+        self.add(uri, i.fullText, de(resolution.full_text))
+        for paragraph in resolution.paragraphs:
+            self.emit_paragraph(top, uri, paragraph)
+        for request in resolution.requests:
+            self.emit_request(top, uri, request)
+        self.lines(uri, resolution.lines)
+
+    def emit_paragraph(self, top: str, resolution: URIRef, paragraph: Paragraph) -> None:
+        i = self.intmk
+        uri = self.uris.paragraph(self.n, top, paragraph.position)
+        self.add(uri, RDF.type, i.Paragraph)
+        self.add(resolution, i.hasParagraph, uri)
+        self.add(uri, i.position, integer(paragraph.position))
+        self.add(uri, i.isHeading, boolean(paragraph.is_heading))
+        if paragraph.number is not None:
+            self.add(uri, i.paragraphNumber, integer(paragraph.number))
+        if paragraph.text:
+            self.add(uri, i.text, de(paragraph.text))
+        self.label(uri, f"TOP {top}, Absatz {paragraph.position}",
+                   f"Item {top}, paragraph {paragraph.position}")
+        for bullet in paragraph.bullets:
+            b = self.uris.bullet(self.n, top, paragraph.position, bullet.position)
+            self.add(b, RDF.type, i.BulletPoint)
+            self.add(uri, i.hasBullet, b)
+            self.add(b, i.position, integer(bullet.position))
+            self.add(b, i.text, de(bullet.text))
+            if bullet.label:
+                self.add(b, i.bulletLabel, Literal(bullet.label))
+            self.label(b, f"TOP {top}, Absatz {paragraph.position}, Spiegelstrich {bullet.position}",
+                       f"Item {top}, paragraph {paragraph.position}, bullet {bullet.position}")
+            self.lines(b, bullet.lines)
+        self.emit_mentions(top, uri, paragraph)
+        self.lines(uri, paragraph.lines)
+
+    def emit_mentions(self, top: str, uri: URIRef, paragraph: Paragraph) -> None:
+        i = self.intmk
+        for position, amount in enumerate(paragraph.amounts, start=1):
+            a = self.uris.amount(self.n, top, paragraph.position, position)
+            self.add(a, RDF.type, i.MonetaryAmount)
+            self.add(a, RDF.type, SCHEMA.MonetaryAmount)
+            self.add(uri, i.mentionsAmount, a)
+            self.add(a, SCHEMA.value, Literal(amount.value, datatype=XSD.decimal))
+            self.add(a, SCHEMA.currency, Literal(amount.currency))
+            self.add(a, i.statedAs, Literal(amount.stated_as))
+            self.add(a, i.approximate, boolean(amount.approximate))
+            self.add(a, RDFS.label, de(amount.stated_as))
+            self.lines(a, paragraph.lines)
+        for law in paragraph.laws:
+            target = URIRef(law.iri)
+            self.add(uri, i.citesLaw, target)
+            self.add(target, RDFS.label, de(law.label))
+            number = celex(law.iri)
+            if number:
+                self.add(target, RDF.type, ELI.LegalResource)
+                self.add(target, ELI.id_local, Literal(number))
+                self.add(target, OWL.sameAs,
+                         URIRef(f"http://publications.europa.eu/resource/celex/{number}"))
+        for reference in paragraph.conferences:
+            other = self.uris.conference(reference.number)
+            self.add(uri, i.refersToConference, other)
+            self.add(other, RDF.type, i.Conference)
+            self.add(other, i.conferenceNumber, integer(reference.number))
+            if reference.year:
+                self.add(other, i.year, Literal(str(reference.year), datatype=XSD.gYear))
+
+    def emit_request(self, top: str, resolution: URIRef, request: Request) -> None:
+        i = self.intmk
+        uri = self.uris.request(self.n, top, request.number)
+        self.add(uri, RDF.type, i.Request)
+        if request.to_bund:
+            self.add(uri, RDF.type, i.RequestToBund)
+        self.add(resolution, i.hasRequest, uri)
+        self.add(uri, i.requestOf, resolution)
+        self.add(uri, i.requestNumber, integer(request.number))
+        self.add(uri, i.sentence, de(request.sentence))
+        self.add(uri, i.requestKind, self.concept("request-kind", request.kind.value))
+        self.add(uri, i.requestedAction, de(request.action))
+        self.add(uri, i.addresseeImplicit, boolean(request.addressee_implicit))
+        self.add(uri, i.inParagraph, self.uris.paragraph(self.n, top, request.paragraph))
+        for key in request.addressees:
+            self.add(uri, i.addressee, self.uris.organisation(key))
+        german, english = REQUEST_LABELS[request.kind.value]
+        self.label(uri, f"{german} {request.number} zu TOP {top}",
+                   f"{english} {request.number} on item {top}")
+        self.lines(uri, request.lines)
+
+    def emit_green_list(self) -> None:
+        i = self.intmk
+        for resolution in self.m.resolutions:
+            bundle = self.uris.resolution(self.n, resolution.top)
+            for entry in resolution.green_list:
+                self.add(bundle, i.coversItem, self.uris.item(self.n, entry.top))
+                adopted = self.uris.resolution(self.n, entry.top)
+                if any(r.top == entry.top for r in self.m.resolutions):
+                    self.add(adopted, i.adoptedEnBloc, boolean(True))
+                    self.add(adopted, i.adoptedWith, bundle)
+
+    def emit_finding(self, finding: Finding) -> None:
+        i = self.intmk
+        uri = self.uris.finding(self.n, finding.key)
+        item = self.uris.item(self.n, finding.top)
+        resolution = self.uris.resolution(self.n, finding.top)
+        self.add(uri, RDF.type, i.DataQualityFinding)
+        self.add(uri, RDF.type, DQV.QualityAnnotation)
+        self.add(uri, i.findingKind, self.concept("finding-kind", finding.kind))
+        self.add(uri, i.agendaPlace, item)
+        self.add(uri, i.resolutionPlace, resolution)
+        self.add(uri, OA.hasTarget, item)
+        self.add(uri, OA.hasTarget, resolution)
+        self.add(uri, i.agendaValue, de(finding.agenda_value))
+        self.add(uri, i.resolutionValue, de(finding.resolution_value))
+        for code in finding.only_in_agenda:
+            self.add(uri, i.onlyInAgenda, self.uris.land(code))
+        for code in finding.only_in_resolution:
+            self.add(uri, i.onlyInResolution, self.uris.land(code))
+        german, english = describe_finding(finding)
+        self.add(uri, RDFS.comment, de(german))
+        self.add(uri, RDFS.comment, en(english))
+        what = "Antragsteller" if finding.kind == "applicant-mismatch" else "Titel"
+        self.label(uri, f"TOP {finding.top}: {what} in Tagesordnung und Beschluss verschieden",
+                   f"Item {finding.top}: {'applicants' if what == 'Antragsteller' else 'title'} "
+                   "differ between agenda and resolution")
+        self.add(uri, OA.motivatedBy, OA.assessing)
+        item_lines = next((it.lines for it in self.m.agenda if it.top == finding.top), None)
+        if item_lines:
+            self.lines(uri, item_lines)
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def meeting_labels(meeting: Meeting, number: int, year: int) -> tuple[str, str]:
+    names = {
+        "hauptkonferenz": ("Hauptkonferenz", "main conference"),
+        "vorkonferenz": ("Vorkonferenz", "preparatory conference"),
+        "videokonferenz": ("Videokonferenz", "video conference"),
+        "umlaufverfahren": ("Umlaufverfahren", "circular procedure"),
+    }
+    german, english = names[meeting.kind]
+    if meeting.circular_number:
+        return (f"Umlaufbeschluss {meeting.circular_number} der {number}. IntMK",
+                f"Circular resolution {meeting.circular_number} of the {ordinal(number)} IntMK")
+    return (f"{german} der {number}. IntMK {year}", f"{english.capitalize()} of the "
+            f"{ordinal(number)} IntMK {year}")
+
+
+def split_abbreviation(printed: str) -> tuple[str, str | None]:
+    """'Unabhängige Bundesbeauftragte für Antidiskriminierung (ADS)' → name, 'ADS'."""
+    if printed.endswith(")") and " (" in printed:
+        name, _, abbreviation = printed[:-1].rpartition(" (")
+        if abbreviation.isupper():
+            return name, abbreviation
+    return printed, None
+
+
+def describe_finding(finding: Finding) -> tuple[str, str]:
+    if finding.kind == "title-mismatch":
+        return (
+            f"Die Tagesordnung nennt TOP {finding.top} „{finding.agenda_value}“, der Beschlussteil "
+            f"„{finding.resolution_value}“.",
+            f"The agenda titles item {finding.top} “{finding.agenda_value}”, the resolution section "
+            f"“{finding.resolution_value}”.",
+        )
+    only_agenda = ", ".join(BY_CODE[c].name_de for c in finding.only_in_agenda) or "keine"
+    only_resolution = ", ".join(BY_CODE[c].name_de for c in finding.only_in_resolution) or "keine"
+    only_agenda_en = ", ".join(BY_CODE[c].name_en for c in finding.only_in_agenda) or "none"
+    only_resolution_en = ", ".join(BY_CODE[c].name_en for c in finding.only_in_resolution) or "none"
+    return (
+        f"Tagesordnung und Beschlussteil nennen für TOP {finding.top} verschiedene Antragsteller. "
+        f"Nur in der Tagesordnung: {only_agenda}. Nur im Beschlussteil: {only_resolution}.",
+        f"The agenda and the resolution section name different applicants for item {finding.top}. "
+        f"Only in the agenda: {only_agenda_en}. Only in the resolution section: "
+        f"{only_resolution_en}.",
+    )

@@ -1,0 +1,251 @@
+"""The typed model of one minutes document: what the parser reads, what the emitter writes."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class LineRange:
+    """A 1-based inclusive range of lines in the source document."""
+
+    first: int
+    last: int
+
+
+class Outcome(Enum):
+    UNANIMOUS = "einstimmig"
+    MAJORITY = "mehrheitlich"
+    NOTED = "zur-kenntnis-genommen"
+
+
+class RequestKind(Enum):
+    PRUEFBITTE = "pruefbitte"
+    AUFFORDERUNG = "aufforderung"
+    APPELL = "appell"
+    BITTE = "bitte"
+    ERSUCHEN = "ersuchen"
+
+
+class ApplicantSource(Enum):
+    """Which list of the document named an applicant."""
+
+    AGENDA = "agenda"
+    RESOLUTION = "resolution"
+    GREEN_LIST = "green-list"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    file_name: str
+    sha256: str
+    line_count: int
+
+
+@dataclass(frozen=True)
+class Meeting:
+    kind: str  # key in the meeting-kind scheme, e.g. "hauptkonferenz"
+    start: datetime.date | None
+    end: datetime.date | None
+    place: str | None
+    lines: LineRange
+    circular_number: str | None = None  # "01/2023" for a circular procedure
+
+    @property
+    def key(self) -> str:
+        """The meeting's stable local name within its conference."""
+        if self.circular_number:
+            return "umlauf-" + self.circular_number.replace("/", "-")
+        return self.kind
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    form_of_address: str | None  # "Frau", "Herr"
+    honorific: str | None  # "Dr.", "Prof. Dr."
+    role_title: str | None  # "Staatssekretärin"
+    is_chair: bool
+    position: int
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class Delegation:
+    """The participants of one Land, or one group of federal guests."""
+
+    land: str | None  # ISO code for a Land delegation
+    organisations: tuple[str, ...]  # names as printed
+    parent_note: str | None  # "(Bundeskanzleramt)"
+    persons: tuple[Person, ...]
+    extra_organisations: tuple[str, ...]  # "IntMK-Geschäftsstelle" listed with a delegation
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class ApplicantEntry:
+    land: str  # ISO 3166-2 code
+    coordinating: bool = False
+    highlighted: bool = False
+
+
+@dataclass(frozen=True)
+class ApplicantList:
+    entries: tuple[ApplicantEntry, ...]
+    all_laender: bool
+    stated_as: str
+    lines: LineRange
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(entry.land for entry in self.entries)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    top: str
+    title: str
+    position: int
+    group: str | None
+    is_group: bool
+    green_list: bool
+    withdrawn_by: str | None
+    merged_into: str | None
+    discussion_only: bool
+    note: str | None
+    applicants: ApplicantList | None
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    currency: str
+    stated_as: str
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class LawReference:
+    iri: str
+    label: str
+    stated_as: str
+
+
+@dataclass(frozen=True)
+class ConferenceReference:
+    number: int
+    year: int | None
+    stated_as: str
+
+
+@dataclass(frozen=True)
+class Bullet:
+    position: int
+    label: str | None
+    text: str
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    position: int
+    number: int | None
+    text: str
+    is_heading: bool
+    bullets: tuple[Bullet, ...]
+    lines: LineRange
+    amounts: tuple[Amount, ...] = ()
+    laws: tuple[LawReference, ...] = ()
+    conferences: tuple[ConferenceReference, ...] = ()
+
+    def display(self) -> str:
+        """The paragraph as the source prints it (number, text, bullets)."""
+        head = f"{self.number}. {self.text}" if self.number is not None else self.text
+        bullets = [f"- {b.label + ' ' if b.label else ''}{b.text}" for b in self.bullets]
+        return "\n".join([head, *bullets]) if head else "\n".join(bullets)
+
+
+@dataclass(frozen=True)
+class Request:
+    number: int
+    sentence: str
+    kind: RequestKind
+    addressees: tuple[str, ...]  # organisation keys
+    action: str
+    paragraph: int  # position of the paragraph it stands in
+    addressee_implicit: bool
+    lines: LineRange
+
+    @property
+    def to_bund(self) -> bool:
+        from mapping.organisations import is_federal
+
+        return any(is_federal(key) for key in self.addressees)
+
+
+@dataclass(frozen=True)
+class Vote:
+    outcome: Outcome
+    statement: str | None  # the sentence stating the vote, if the document has one
+    circular_number: str | None
+    circular_date: datetime.date | None
+    lines: LineRange | None
+
+
+@dataclass(frozen=True)
+class GreenListEntry:
+    top: str
+    title: str
+    applicants: ApplicantList
+
+
+@dataclass(frozen=True)
+class Resolution:
+    top: str
+    title: str
+    applicants: ApplicantList | None
+    vote: Vote
+    paragraphs: tuple[Paragraph, ...]
+    requests: tuple[Request, ...]
+    green_list: tuple[GreenListEntry, ...]
+    title_lines: LineRange
+    lines: LineRange
+
+    @property
+    def full_text(self) -> str:
+        return "\n\n".join(paragraph.display() for paragraph in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Finding:
+    top: str
+    kind: str  # "applicant-mismatch" | "title-mismatch"
+    agenda_value: str
+    resolution_value: str
+    only_in_agenda: tuple[str, ...] = ()
+    only_in_resolution: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.top}-{self.kind}"
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Everything one minutes document says."""
+
+    source: SourceInfo
+    title: str
+    number: int
+    year: int
+    meeting: Meeting
+    other_meetings: tuple[Meeting, ...]
+    delegations: tuple[Delegation, ...]
+    agenda: tuple[AgendaItem, ...]
+    resolutions: tuple[Resolution, ...]
+    findings: tuple[Finding, ...] = field(default=())
+    title_lines: LineRange = LineRange(1, 1)

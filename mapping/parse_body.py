@@ -1,0 +1,113 @@
+"""The text of a resolution: paragraphs (numbered or not), sub-headings and bullet points.
+
+The PDF conversion wrapped some lines and broke paragraphs at page breaks (a blank
+line in the middle of a sentence, sometimes inside a hyphenated word). Both are
+repaired here, so that a paragraph is whole again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapping.model import Bullet, LineRange, Paragraph
+from mapping.source import Block
+from mapping.text import ends_sentence, join_two
+
+BULLET = re.compile(r"^[-–•]\s+(?:(?P<label>\d{1,2}\.)\s+)?(?P<text>.*)$")
+NUMBERED = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<text>\S.*)$")
+# a paragraph continued across a page break is long; a sub-heading is short
+HEADING_MAX = 80
+
+
+@dataclass
+class Unit:
+    """A paragraph or bullet being assembled from lines."""
+
+    text: str
+    first: int
+    last: int
+    number: int | None = None
+    bullet: bool = False
+    label: str | None = None
+
+    def extend(self, text: str, line: int) -> None:
+        self.text = join_two(self.text, text)
+        self.last = line
+
+
+def parse_body(blocks: list[Block]) -> tuple[Paragraph, ...]:
+    """Paragraphs with their bullets, in source order."""
+    return assemble(collect_units(blocks))
+
+
+def collect_units(blocks: list[Block]) -> list[Unit]:
+    """Split the lines into units, joining wrapped lines and page-broken paragraphs."""
+    units: list[Unit] = []
+    last_number = 0
+    for block_index, block in enumerate(blocks):
+        for line_index, line in enumerate(block.lines):
+            text = line.plain.strip()
+            new_block = line_index == 0 and block_index > 0
+            previous = units[-1] if units else None
+            unit = start_unit(text, line.number, last_number)
+            if unit is None and previous is not None and continues(previous, text, new_block):
+                previous.extend(text, line.number)
+                continue
+            if unit is None:
+                unit = Unit(text, line.number, line.number)
+            if unit.number is not None:
+                last_number = unit.number
+            units.append(unit)
+    return units
+
+
+def start_unit(text: str, line: int, last_number: int) -> Unit | None:
+    """A new bullet or numbered paragraph starting on this line, or None."""
+    if match := BULLET.match(text):
+        return Unit(match.group("text"), line, line, bullet=True, label=match.group("label"))
+    match = NUMBERED.match(text)
+    if match and int(match.group("number")) == last_number + 1:
+        return Unit(match.group("text"), line, line, number=int(match.group("number")))
+    return None
+
+
+def continues(previous: Unit, text: str, new_block: bool) -> bool:
+    """Whether a line continues the unit before it (wrapped line or page break)."""
+    if ends_sentence(previous.text):
+        return False
+    if not new_block:
+        return True
+    if previous.bullet:
+        return False
+    return text[:1].islower() or len(previous.text) >= HEADING_MAX
+
+
+def assemble(units: list[Unit]) -> tuple[Paragraph, ...]:
+    """Attach bullets to the paragraph before them and number paragraphs by position."""
+    paragraphs: list[tuple[Unit, list[Unit]]] = []
+    for unit in units:
+        if unit.bullet and paragraphs:
+            paragraphs[-1][1].append(unit)
+        else:
+            paragraphs.append((unit, []))
+    result: list[Paragraph] = []
+    for position, (unit, bullet_units) in enumerate(paragraphs, start=1):
+        bullets = tuple(
+            Bullet(index, b.label, b.text, LineRange(b.first, b.last))
+            for index, b in enumerate(bullet_units, start=1)
+        )
+        is_heading = (
+            unit.number is None
+            and not bullets
+            and not unit.bullet
+            and not ends_sentence(unit.text)
+            and len(unit.text) < HEADING_MAX
+            and unit.text[:1].isupper()
+        )
+        last = bullet_units[-1].last if bullet_units else unit.last
+        text = unit.text if not unit.bullet else f"{unit.label + ' ' if unit.label else ''}{unit.text}"
+        result.append(
+            Paragraph(position, unit.number, text, is_heading, bullets, LineRange(unit.first, last))
+        )
+    return tuple(result)

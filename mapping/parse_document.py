@@ -1,0 +1,160 @@
+"""A whole minutes document: title, participants, agenda, resolutions, findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from mapping.amounts import find_amounts
+from mapping.dates import find_date_range
+from mapping.errors import SourceError
+from mapping.findings import compare
+from mapping.model import LineRange, Meeting, Minutes, Paragraph, Resolution, SourceInfo
+from mapping.parse_agenda import AGENDA_HEADING, LEGEND, parse_agenda
+from mapping.parse_participants import LIST_HEADING, parse_participants
+from mapping.parse_resolutions import TOP_HEADING, parse_resolution, split_sections
+from mapping.references import find_conferences, find_laws
+from mapping.source import Line, SourceText, read_source
+
+TITLE = re.compile(
+    r"^(?P<doc>Externe Niederschrift|Beschlussniederschrift|Ergebnisprotokoll|Niederschrift)\b"
+    r".*?(?P<kind>Hauptkonferenz|Vorkonferenz|Videokonferenz|Sonderkonferenz)?"
+    r"\s*der\s+(?P<number>\d{1,2})\.\s*(?:IntMK|Integrationsminister\S*konferenz)\s+(?P<year>\d{4})"
+    r"(?P<rest>.*)$"
+)
+PLACE = re.compile(r"\bin\s+(?P<place>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)*)\s*$")
+MEETING_KINDS = {
+    "Hauptkonferenz": "hauptkonferenz", "Vorkonferenz": "vorkonferenz",
+    "Videokonferenz": "videokonferenz", "Sonderkonferenz": "hauptkonferenz",
+}
+PRELIMINARY = re.compile(r"\bVorkonferenz\b")
+
+
+def parse_file(path: Path) -> Minutes:
+    """Parse one minutes file into the typed model."""
+    return parse_text(read_source(path))
+
+
+def parse_text(source: SourceText) -> Minutes:
+    path = source.path
+    title, number, year, meeting = parse_title(source)
+    lines = list(source.lines)
+    first_top = next((line.number for line in lines if TOP_HEADING.match(line.text)), None)
+    if first_top is None:
+        raise SourceError(path, None, "no TOP heading ('TOP 1', 'TOP A', …) in the file",
+                          "IntMK minutes with one part per agenda item")
+    delegations = parse_participants(participant_blocks(source, first_top), path)
+    agenda_lines = agenda_range(lines, path)
+    agenda = parse_agenda(agenda_lines, path)
+    agenda_numbers = {line.number for line in agenda_lines}
+    section_lines = [
+        line for line in lines if line.number >= first_top and line.number not in agenda_numbers
+    ]
+    resolutions = tuple(
+        enrich(parse_resolution(top, heading, body, path), number)
+        for top, heading, body in unique_sections(section_lines, path)
+    )
+    minutes = Minutes(
+        source=SourceInfo(path.name, source.sha256, source.line_count),
+        title=title,
+        number=number,
+        year=year,
+        meeting=meeting,
+        other_meetings=preliminary_meetings(section_lines),
+        delegations=delegations,
+        agenda=agenda,
+        resolutions=resolutions,
+        title_lines=LineRange(meeting.lines.first, meeting.lines.last),
+    )
+    return replace(minutes, findings=compare(agenda, resolutions))
+
+
+def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
+    """Document title, conference number and year, and the meeting it records."""
+    blocks = source.blocks()
+    if not blocks:
+        raise SourceError(source.path, None, "the file has no text", "IntMK minutes")
+    first = blocks[0]
+    text = " ".join(" ".join(first.texts).split())
+    match = TITLE.match(text)
+    if match is None:
+        raise SourceError(
+            source.path, first.first, f"the file begins with '{text[:80]}'",
+            "IntMK minutes beginning with a title such as 'Externe Niederschrift über die "
+            "Beschlüsse der Hauptkonferenz der 18. IntMK 2023'",
+        )
+    kind = MEETING_KINDS.get(match.group("kind") or "Hauptkonferenz", "hauptkonferenz")
+    rest = match.group("rest")
+    dates = find_date_range(rest)
+    place = PLACE.search(rest)
+    title = text[: match.end("year")]
+    meeting = Meeting(
+        kind=kind,
+        start=dates[0] if dates else None,
+        end=dates[1] if dates else None,
+        place=place.group("place") if place else None,
+        lines=LineRange(first.first, first.last),
+    )
+    return title, int(match.group("number")), int(match.group("year")), meeting
+
+
+def participant_blocks(source: SourceText, first_top: int) -> list:  # type: ignore[type-arg]
+    """The blocks from the participant-list heading up to the first TOP."""
+    start = next(
+        (line.number for line in source.lines if LIST_HEADING.match(line.text)), None
+    )
+    if start is None or start > first_top:
+        return []
+    return source.blocks(start, first_top - 1)
+
+
+def agenda_range(lines: list[Line], path: Path) -> list[Line]:
+    """The agenda: from its heading to the legend (or the next TOP heading)."""
+    start = next((i for i, line in enumerate(lines) if AGENDA_HEADING.match(line.text)), None)
+    if start is None:
+        raise SourceError(path, None, "no agenda ('Tagesordnung …' followed by a table)",
+                          "an agenda table with TOP numbers and titles")
+    end = next(
+        (i for i in range(start + 1, len(lines)) if LEGEND.match(lines[i].text)
+         or TOP_HEADING.match(lines[i].text)),
+        len(lines) - 1,
+    )
+    if TOP_HEADING.match(lines[end].text):
+        end -= 1
+    return lines[start : end + 1]
+
+
+def unique_sections(lines: list[Line], path: Path) -> list[tuple[str, Line, list[Line]]]:
+    sections = split_sections(lines)
+    seen: dict[str, int] = {}
+    for top, heading, _ in sections:
+        if top in seen:
+            raise SourceError(path, heading.number, f"TOP {top} appears twice in the resolutions "
+                              f"(first on line {seen[top]})", "each TOP once")
+        seen[top] = heading.number
+    return sections
+
+
+def enrich(resolution: Resolution, own_number: int) -> Resolution:
+    """Add amounts and references found in each paragraph."""
+    paragraphs = tuple(enrich_paragraph(p, own_number) for p in resolution.paragraphs)
+    return replace(resolution, paragraphs=paragraphs)
+
+
+def enrich_paragraph(paragraph: Paragraph, own_number: int) -> Paragraph:
+    text = paragraph.display()
+    return replace(
+        paragraph,
+        amounts=find_amounts(text),
+        laws=find_laws(text),
+        conferences=find_conferences(text, own_number),
+    )
+
+
+def preliminary_meetings(lines: list[Line]) -> tuple[Meeting, ...]:
+    """A Vorkonferenz the resolutions mention (its date is not in these minutes)."""
+    for line in lines:
+        if PRELIMINARY.search(line.text):
+            return (Meeting("vorkonferenz", None, None, None, LineRange(line.number, line.number)),)
+    return ()

@@ -1,0 +1,76 @@
+"""Text repair: lines wrapped by the PDF, words hyphenated across lines, sentences."""
+
+from __future__ import annotations
+
+import re
+
+# After a hyphen at a line end, these words show a suspended compound ("Kriegs- und Krisen…").
+CONJUNCTIONS = ("und ", "oder ", "bzw. ", "sowie ", "als auch ")
+SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = (
+    "z. B.", "z.B.", "d. h.", "z. Z.", "u. a.", "bzw.", "ca.", "inkl.", "Kap.", "Tit.",
+    "Nr.", "Abs.", "Dr.", "Prof.", "ggf.", "vgl.", "sog.", "evtl.", "Art.", "gem.", "usw.",
+    "etc.", "i. V. m.", "S.", "Mio.", "Mrd.", "bzgl.", "zzgl.", "o. ä.",
+)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join lines the PDF wrapped into one text, repairing hyphenation at line ends.
+
+    "Branden-" + "burg" gives "Brandenburg"; "Mecklenburg-" + "Vorpommern" keeps the
+    hyphen (the next part starts with a capital); "Kriegs-" + "und Krisen" keeps
+    hyphen and space (a suspended compound).
+    """
+    text = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        text = line if not text else join_two(text, line)
+    return text
+
+
+def join_two(left: str, right: str) -> str:
+    """Join two wrapped pieces of text."""
+    if left.endswith("-") and not left.endswith(" -") and len(left) > 1 and left[-2].isalpha():
+        if right.startswith(CONJUNCTIONS):
+            return f"{left} {right}"
+        if right[:1].islower():
+            return left[:-1] + right
+        return left + right
+    return f"{left} {right}"
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a piece of text ends with sentence-final punctuation."""
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split German running text into sentences.
+
+    A period ends a sentence when a space and a capital letter (or an opening quote)
+    follow and the word before it is neither a number ("7. April", "20. IntMK")
+    nor a known abbreviation.
+    """
+    sentences: list[str] = []
+    start = 0
+    for match in re.finditer(r"[.!?](?=\s+[\"„“(]?[A-ZÄÖÜ])", text):
+        end = match.end()
+        head = text[start:end]
+        if is_false_stop(head):
+            continue
+        sentences.append(head.strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def is_false_stop(head: str) -> bool:
+    """Whether the period ending `head` belongs to a number or an abbreviation."""
+    if re.search(r"(?:^|[\s(])(?:\d{1,4}|[A-Za-zÄÖÜäöü])\.$", head):
+        return True  # "7. April", "20. IntMK", the "z." of "z. B."
+    return any(head.endswith(" " + abbreviation) or head == abbreviation for abbreviation in ABBREVIATIONS)

@@ -1,0 +1,106 @@
+"""Minting URIs by the contract of DESIGN.md section 2: stable, from the document's own numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "http://localhost:8000/"
+TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+def slug(text: str) -> str:
+    """'Ministerium für Soziales, Gesundheit' → 'ministerium-fuer-soziales-gesundheit'."""
+    text = text.translate(TRANSLITERATION)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Uris:
+    """All URIs of the dataset below one base."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not re.match(r"^https?://[^/]+(/[^?#]*)?/$", self.base):
+            raise ValueError(f"base URI must be http(s) and end with '/': {self.base!r}")
+
+    def _id(self, path: str) -> URIRef:
+        return URIRef(f"{self.base}id/{path}")
+
+    @property
+    def ontology(self) -> str:
+        return f"{self.base}ontology#"
+
+    @property
+    def reference_graph(self) -> URIRef:
+        return self._id("reference-data")
+
+    @property
+    def ontology_graph(self) -> URIRef:
+        return URIRef(f"{self.base}ontology")
+
+    def conference(self, number: int) -> URIRef:
+        return self._id(f"conference/{number}")
+
+    def minutes(self, number: int) -> URIRef:
+        return self._id(f"conference/{number}/minutes")
+
+    def source_file(self, file_name: str) -> str:
+        return f"{self.base}dumps/sources/{file_name}"
+
+    def meeting(self, number: int, key: str) -> URIRef:
+        return self._id(f"conference/{number}/meeting/{key}")
+
+    def item(self, number: int, top: str) -> URIRef:
+        return self._id(f"conference/{number}/item/{top}")
+
+    def applicant(self, number: int, top: str, land: str) -> URIRef:
+        return self._id(f"conference/{number}/item/{top}/applicant/{land}")
+
+    def resolution(self, number: int, top: str) -> URIRef:
+        return self._id(f"conference/{number}/resolution/{top}")
+
+    def paragraph(self, number: int, top: str, position: int) -> URIRef:
+        return self._id(f"conference/{number}/resolution/{top}/paragraph/{position}")
+
+    def bullet(self, number: int, top: str, paragraph: int, position: int) -> URIRef:
+        return self._id(
+            f"conference/{number}/resolution/{top}/paragraph/{paragraph}/bullet/{position}"
+        )
+
+    def amount(self, number: int, top: str, paragraph: int, position: int) -> URIRef:
+        return self._id(
+            f"conference/{number}/resolution/{top}/paragraph/{paragraph}/amount/{position}"
+        )
+
+    def request(self, number: int, top: str, k: int) -> URIRef:
+        return self._id(f"conference/{number}/resolution/{top}/request/{k}")
+
+    def finding(self, number: int, key: str) -> URIRef:
+        return self._id(f"conference/{number}/finding/{key}")
+
+    def participation(self, number: int, person: str) -> URIRef:
+        return self._id(f"conference/{number}/participation/{slug(person)}")
+
+    def person(self, name: str) -> URIRef:
+        return self._id(f"person/{slug(name)}")
+
+    def land(self, code: str) -> URIRef:
+        return self._id(f"land/{code}")
+
+    def organisation(self, key: str) -> URIRef:
+        return self._id(f"organisation/{key}")
+
+    def land_organisation(self, land: str, name: str) -> URIRef:
+        return self._id(f"organisation/{land}/{slug(name)}")
+
+    def place(self, name: str) -> URIRef:
+        return self._id(f"place/{slug(name)}")
+
+    def concept(self, scheme: str, key: str) -> URIRef:
+        return self._id(f"{scheme}/{key}")

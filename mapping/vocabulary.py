@@ -1,0 +1,60 @@
+"""Namespaces and the graph factory shared by every emitter."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from mapping.model import LineRange
+from mapping.uris import Uris
+
+SCHEMA = Namespace("https://schema.org/")
+DQV = Namespace("http://www.w3.org/ns/dqv#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ELI_DL = Namespace("http://data.europa.eu/eli/eli-draft-legislation-ontology#")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES: dict[str, Namespace] = {
+    "rdf": Namespace(str(RDF)), "rdfs": Namespace(str(RDFS)), "xsd": Namespace(str(XSD)),
+    "owl": Namespace(str(OWL)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
+    "prov": Namespace(str(PROV)), "foaf": Namespace(str(FOAF)), "org": Namespace(str(ORG)),
+    "schema": SCHEMA, "dqv": DQV, "oa": OA, "spdx": SPDX, "eli": ELI, "eli-dl": ELI_DL,
+    "wd": WIKIDATA,
+}
+
+
+def new_graph(uris: Uris) -> Graph:
+    """An empty graph with the project's prefixes bound."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    graph.bind("intmk", Namespace(uris.ontology), override=True, replace=True)
+    return graph
+
+
+def de(text: str) -> Literal:
+    return Literal(text, lang="de")
+
+
+def en(text: str) -> Literal:
+    return Literal(text, lang="en")
+
+
+def integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def boolean(value: bool) -> Literal:
+    return Literal(value, datatype=XSD.boolean)
+
+
+def add_lines(
+    graph: Graph, intmk: Namespace, subject: URIRef, lines: LineRange, document: URIRef, file_url: str
+) -> None:
+    """Provenance: the source document and the line range (RFC 5147 fragment) a fact came from."""
+    graph.add((subject, PROV.wasDerivedFrom, document))
+    graph.add((subject, intmk.firstLine, integer(lines.first)))
+    graph.add((subject, intmk.lastLine, integer(lines.last)))
+    graph.add((subject, DCTERMS.source, URIRef(f"{file_url}#line={lines.first - 1},{lines.last}")))
