@@ -17,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.term import Node
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF
 
 from mapping.emit import MinutesEmitter
@@ -25,7 +27,7 @@ from mapping.errors import SourceError
 from mapping.model import Minutes
 from mapping.parse_document import parse_file
 from mapping.reference import reference_graph
-from mapping.uris import Uris
+from mapping.uris import Uris, slug
 from mapping.vocabulary import new_graph
 from mapping.wikidata import load_wikidata
 
@@ -128,7 +130,7 @@ def publish(
     output: Path, graphs: dict[str, tuple[URIRef, Graph]], summaries: list[DocumentSummary]
 ) -> None:
     """Write every file into a new directory, then switch the output link to it."""
-    store = output.parent / ".builds"
+    store = output.parent / ".builds" / output.name
     store.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=store))
     try:
@@ -149,7 +151,8 @@ def write_files(
     directory: Path, graphs: dict[str, tuple[URIRef, Graph]], summaries: list[DocumentSummary]
 ) -> None:
     dataset = Dataset()
-    for stem, (name, graph) in graphs.items():
+    for stem, (name, original) in graphs.items():
+        graph = with_stable_blank_nodes(original, prefix=slug(stem))
         write_bytes(directory / f"{stem}.ttl", graph.serialize(format="turtle").encode("utf-8"))
         named = dataset.graph(name)
         for triple in graph:
@@ -160,6 +163,21 @@ def write_files(
     summary = {"documents": [s.__dict__ for s in summaries]}
     write_bytes(directory / "summary.json",
                 (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def with_stable_blank_nodes(graph: Graph, prefix: str) -> Graph:
+    """The same graph with blank nodes named from their content, so output is byte-stable.
+
+    The prefix keeps blank nodes of different graphs apart in the one N-Quads file.
+    """
+
+    def rename(term: Node) -> Node:
+        return BNode(f"{prefix}-{term}") if isinstance(term, BNode) else term
+
+    stable = Graph(namespace_manager=graph.namespace_manager)
+    for triple in to_canonical_graph(graph):
+        stable.add((rename(triple[0]), triple[1], rename(triple[2])))
+    return stable
 
 
 def write_bytes(path: Path, data: bytes) -> None:

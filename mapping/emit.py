@@ -34,6 +34,7 @@ from mapping.vocabulary import (
     add_lines,
     boolean,
     de,
+    decimal,
     en,
     integer,
     new_graph,
@@ -405,7 +406,7 @@ class MinutesEmitter:
             self.add(a, RDF.type, i.MonetaryAmount)
             self.add(a, RDF.type, SCHEMA.MonetaryAmount)
             self.add(uri, i.mentionsAmount, a)
-            self.add(a, SCHEMA.value, Literal(amount.value, datatype=XSD.decimal))
+            self.add(a, SCHEMA.value, decimal(amount.value))
             self.add(a, SCHEMA.currency, Literal(amount.currency))
             self.add(a, i.statedAs, Literal(amount.stated_as))
             self.add(a, i.approximate, boolean(amount.approximate))
@@ -484,8 +485,8 @@ class MinutesEmitter:
         self.add(uri, RDFS.comment, en(english))
         what = "Antragsteller" if finding.kind == "applicant-mismatch" else "Titel"
         self.label(uri, f"TOP {finding.top}: {what} in Tagesordnung und Beschluss verschieden",
-                   f"Item {finding.top}: {'applicants' if what == 'Antragsteller' else 'title'} "
-                   "differ between agenda and resolution")
+                   f"Item {finding.top}: {'applicants' if what == 'Antragsteller' else 'titles'} "
+                   "differ between agenda and resolution section")
         self.add(uri, OA.motivatedBy, OA.assessing)
         item_lines = next((it.lines for it in self.m.agenda if it.top == finding.top), None)
         if item_lines:

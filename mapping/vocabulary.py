@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -44,6 +46,15 @@ def en(text: str) -> Literal:
 
 def integer(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
+
+
+def decimal(value: Decimal) -> Literal:
+    """xsd:decimal in its canonical lexical form ("81500000.0"), stable across syntaxes."""
+    text = format(value, "f")
+    if "." not in text:
+        text += ".0"
+    whole, fraction = text.split(".")
+    return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
 
 
 def boolean(value: bool) -> Literal:

@@ -1,0 +1,71 @@
+"""Shared fixtures: the seed minutes parsed once, and one build of the graph per session."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset, Graph, Namespace
+
+from mapping.build import build
+from mapping.model import Minutes
+from mapping.parse_document import parse_file
+from mapping.uris import Uris
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "sources" / "000_7e277fc99396a581.txt"
+BASE = "http://localhost:8000/"
+INTMK = Namespace(BASE + "ontology#")
+ID = BASE + "id/"
+
+
+@pytest.fixture(scope="session")
+def minutes() -> Minutes:
+    return parse_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A build of data/sources into a temporary folder; yields the published graph folder."""
+    work = tmp_path_factory.mktemp("build")
+    sources = work / "sources"
+    sources.mkdir()
+    shutil.copy(SEED, sources / SEED.name)
+    output = work / "graph"
+    build(sources, output, Uris(BASE), report=lambda message: None)
+    yield output
+
+
+@pytest.fixture(scope="session")
+def dataset(built: Path) -> Dataset:
+    data = Dataset()
+    data.parse(built / "intmk.nq", format="nquads")
+    return data
+
+
+@pytest.fixture(scope="session")
+def graph(dataset: Dataset) -> Graph:
+    """The union of every named graph."""
+    union = Graph()
+    for quad in dataset.quads():
+        union.add(quad[:3])
+    return union
+
+
+@pytest.fixture(scope="session")
+def store(built: Path) -> pyoxigraph.Store:
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(built / "intmk.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+    return store
+
+
+def select(store: pyoxigraph.Store, query: str) -> list[tuple[str, ...]]:
+    """Run a SELECT over the union of the named graphs; values as plain strings."""
+    results = store.query(query, use_default_graph_as_union=True)
+    rows = []
+    for solution in results:
+        rows.append(tuple(term.value if term is not None else "" for term in solution))
+    return rows

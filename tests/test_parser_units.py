@@ -1,0 +1,174 @@
+"""The parser's tricky cases, one at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mapping.applicants import parse_applicants, split_title_and_applicants
+from mapping.errors import SourceError
+from mapping.model import LineRange, RequestKind
+from mapping.parse_body import parse_body
+from mapping.requests import find_request
+from mapping.source import Line, clean_residue, group_blocks, page_header_lines
+from mapping.text import join_lines, split_sentences
+
+LINES = LineRange(1, 1)
+
+
+def lines_of(text: str) -> list[Line]:
+    """Lines as the source reader gives them (residue removed, headers blanked)."""
+    raw = [clean_residue(line) for line in text.split("\n")]
+    headers = page_header_lines(raw)
+    return [Line(n, "" if n in headers else line) for n, line in enumerate(raw, start=1)]
+
+
+# hyphenation ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("wrapped", "joined"), [
+    (["Antragsteller: Baden-Württemberg, Berlin, Branden-", "burg, Bremen"],
+     "Antragsteller: Baden-Württemberg, Berlin, Brandenburg, Bremen"),
+    (["Hamburg, Mecklenburg-", "Vorpommern, Niedersachsen"], "Hamburg, Mecklenburg-Vorpommern, Niedersachsen"),
+    (["Niedersachsen, Nord-", "rhein-Westfalen"], "Niedersachsen, Nordrhein-Westfalen"),
+    (["des Bund-", "Länder-Integrationsbarometers"], "des Bund-Länder-Integrationsbarometers"),
+    (["aus anderen Kriegs-", "und Krisengebieten"], "aus anderen Kriegs- und Krisengebieten"),
+    (["Roma in", "Deutschland"], "Roma in Deutschland"),
+])
+def test_hyphenation_across_lines(wrapped: list[str], joined: str) -> None:
+    assert join_lines(wrapped) == joined
+
+
+def test_sentences_do_not_end_at_numbers_or_abbreviations() -> None:
+    text = ("Die IntMK bittet die Bundesregierung zu prüfen, wie der Zugang, z. B. Leistungen, "
+            "gestaltet wird. Der Beschluss vom 7. April 2022 gilt. Die 20. IntMK 2025 folgt.")
+    assert split_sentences(text) == [
+        "Die IntMK bittet die Bundesregierung zu prüfen, wie der Zugang, z. B. Leistungen, gestaltet wird.",
+        "Der Beschluss vom 7. April 2022 gilt.",
+        "Die 20. IntMK 2025 folgt.",
+    ]
+
+
+# page headers -----------------------------------------------------------------------------
+
+def test_page_headers_are_removed_even_inside_a_paragraph() -> None:
+    text = (
+        "1. Die Länder ersuchen\n"
+        "\n"
+        "18. Integrationsminister*innenkonferenz 2023\n"
+        "\n"
+        "Hauptkonferenz am 26./ 27. April 2023 in Wiesbaden\n"
+        "\n"
+        "ihrerseits den Bund, die Zusammenarbeit fortzuführen.\n"
+        "2. Die Integra-\n"
+        "\n"
+        "**Hauptkonferenz\n"
+        "der 18. IntMK 2023\n"
+        "26./ 27. April 2023 in Wiesbaden**\n"
+        "\n"
+        "tion gelingt."
+    )
+    paragraphs = parse_body(group_blocks(lines_of(text)))
+    assert [(p.number, p.text) for p in paragraphs] == [
+        (1, "Die Länder ersuchen ihrerseits den Bund, die Zusammenarbeit fortzuführen."),
+        (2, "Die Integration gelingt."),
+    ]
+    assert (paragraphs[0].lines.first, paragraphs[0].lines.last) == (1, 7)
+
+
+def test_residue_is_removed() -> None:
+    assert clean_residue("<p>**Antragsteller: Berlin,**</p>") == "Antragsteller: Berlin,"
+    assert clean_residue("4.7\t<p>Schutz  von LSBTIQ*</p>") == "4.7\tSchutz von LSBTIQ*"
+
+
+def test_a_short_line_without_punctuation_is_a_heading_not_a_page_break() -> None:
+    text = "Erster Absatz endet hier.\n\nRespektvolles Zusammenleben\n\nObwohl der Grundsatz gilt."
+    paragraphs = parse_body(group_blocks(lines_of(text)))
+    assert [(p.text, p.is_heading) for p in paragraphs] == [
+        ("Erster Absatz endet hier.", False),
+        ("Respektvolles Zusammenleben", True),
+        ("Obwohl der Grundsatz gilt.", False),
+    ]
+
+
+def test_a_number_out_of_sequence_is_not_a_paragraph_number() -> None:
+    text = "1. Erster Absatz.\n29. Mai 1993 war ein Datum.\n2. Zweiter Absatz."
+    paragraphs = parse_body(group_blocks(lines_of(text)))
+    assert [p.number for p in paragraphs] == [1, None, 2]
+
+
+# applicants -------------------------------------------------------------------------------
+
+def test_applicant_list_running_into_the_title() -> None:
+    title, applicants = split_title_and_applicants(
+        "7. Bericht der LAG „Indikatorenentwicklung und Monitoring“ zum Integrationsmonitoring "
+        "der Länder Hessen")
+    assert title == ("7. Bericht der LAG „Indikatorenentwicklung und Monitoring“ zum "
+                     "Integrationsmonitoring der Länder")
+    assert applicants == "Hessen"
+
+
+def test_a_land_after_a_preposition_stays_in_the_title() -> None:
+    title, applicants = split_title_and_applicants("Erfahrungen aus Hessen Hamburg, Bremen")
+    assert (title, applicants) == ("Erfahrungen aus Hessen", "Hamburg, Bremen")
+
+
+def test_underlined_coordinating_and_missing_comma() -> None:
+    parsed = parse_applicants(
+        "<u>Baden-Württemberg</u> (koordinierend), <u>Berlin</u>, Bremen <u>Mecklenburg-Vorpommern</u>",
+        LINES, "x.txt")
+    assert [(e.land, e.coordinating, e.highlighted) for e in parsed.entries] == [
+        ("DE-BW", True, True), ("DE-BE", False, True), ("DE-HB", False, False), ("DE-MV", False, True)]
+    assert parsed.stated_as == "Baden-Württemberg (koordinierend), Berlin, Bremen Mecklenburg-Vorpommern"
+
+
+def test_sachsen_anhalt_is_not_sachsen() -> None:
+    parsed = parse_applicants("Sachsen-Anhalt, Sachsen", LINES, "x.txt")
+    assert parsed.codes == ("DE-ST", "DE-SN")
+
+
+def test_alle_laender() -> None:
+    parsed = parse_applicants("Alle Länder", LINES, "x.txt")
+    assert parsed.all_laender and len(parsed.codes) == 16
+
+
+def test_an_unknown_land_is_an_error_naming_file_and_line() -> None:
+    with pytest.raises(SourceError) as error:
+        parse_applicants("Berlin, Atlantis, Bremen", LineRange(12, 12), Path("minutes.txt"))
+    message = str(error.value)
+    assert message.startswith("minutes.txt:12: unknown Land name 'Atlantis'")
+    assert "expected one of the 16 Länder" in message
+
+
+# requests ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "kind", "addressees", "action"), [
+    ("Die IntMK bittet daher das BMI zu prüfen, wie eine Regelung geschaffen werden kann.",
+     RequestKind.PRUEFBITTE, ("bmi",), "zu prüfen, wie eine Regelung geschaffen werden kann"),
+    ("Ferner fordern die Länder den Bund auf, eine Finanzierung sicherzustellen.",
+     RequestKind.AUFFORDERUNG, ("bund",), "eine Finanzierung sicherzustellen"),
+    ("Die IntMK appelliert an Bund und Länder, Strukturen zu schaffen.",
+     RequestKind.APPELL, ("bund", "laender"), "Strukturen zu schaffen"),
+    ("Die Länder ersuchen ihrerseits den Bund, die Zusammenarbeit fortzuführen.",
+     RequestKind.ERSUCHEN, ("bund",), "die Zusammenarbeit fortzuführen"),
+    ("Die IntMK bekräftigt ihre Forderung und bittet den Bund um Kostenübernahme.",
+     RequestKind.BITTE, ("bund",), "um Kostenübernahme"),
+    ("Sie nehmen dies zum Anlass den Bund zu bitten, einen Regelansatz zu entwickeln.",
+     RequestKind.BITTE, ("bund",), "einen Regelansatz zu entwickeln"),
+    ("Die Geschäftsstelle der IntMK wird gebeten, die KMK zu informieren.",
+     RequestKind.BITTE, ("intmk-geschaeftsstelle",), "die KMK zu informieren"),
+])
+def test_request_sentences(sentence: str, kind: RequestKind, addressees: tuple[str, ...],
+                           action: str) -> None:
+    found = find_request(sentence, ())
+    assert found is not None
+    assert (found.kind, found.addressees, found.action) == (kind, addressees, action)
+
+
+def test_a_demand_without_addressee_is_not_a_request() -> None:
+    assert find_request("Die IntMK fordert einen leichteren Zugang zu Sprachkursen.", ()) is None
+
+
+def test_a_passive_request_takes_the_addressee_before_it() -> None:
+    found = find_request("Es wird insbesondere darum gebeten, frühzeitig zu informieren.", ("bund",))
+    assert found is not None and found.addressees == ("bund",) and found.implicit
