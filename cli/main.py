@@ -14,9 +14,14 @@ from mapping.uris import DEFAULT_BASE, Uris
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 SUMMARY_COLUMNS = (
-    ("conference", "conf."), ("items", "items"), ("resolutions", "resolutions"),
-    ("requests", "requests"), ("requests_to_bund", "to Bund"), ("persons", "persons"),
-    ("findings", "findings"), ("triples", "triples"),
+    ("conference", "conf."),
+    ("items", "items"),
+    ("resolutions", "resolutions"),
+    ("requests", "requests"),
+    ("requests_to_bund", "to Bund"),
+    ("persons", "persons"),
+    ("findings", "findings"),
+    ("triples", "triples"),
 )
 
 
@@ -24,17 +29,27 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="intmk", description="IntMK Linked Data: build and serve.")
     commands = main.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser(
-        "build", help="minutes in data/sources/ → graph files in data/graph/",
+        "build",
+        help="minutes in data/sources/ → graph files in data/graph/",
         description="Parse every minutes file and write the graph (Turtle per document, "
         "N-Quads with a named graph per document, the ontology). The output is replaced "
         "atomically and only when the whole build succeeds.",
     )
-    build_command.add_argument("--sources", type=Path, default=DEFAULT_SOURCES,
-                               help="folder with minutes as .txt (default: %(default)s)")
-    build_command.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
-                               help="link to the published build (default: %(default)s)")
     build_command.add_argument(
-        "--base", default=os.environ.get("INTMK_BASE_URI", DEFAULT_BASE),
+        "--sources",
+        type=Path,
+        default=DEFAULT_SOURCES,
+        help="folder with minutes as .txt (default: %(default)s)",
+    )
+    build_command.add_argument(
+        "--output",
+        type=Path,
+        default=DEFAULT_OUTPUT,
+        help="link to the published build (default: %(default)s)",
+    )
+    build_command.add_argument(
+        "--base",
+        default=os.environ.get("INTMK_BASE_URI", DEFAULT_BASE),
         help="base URI of all resources; env INTMK_BASE_URI (default: %(default)s)",
     )
     return main
@@ -66,8 +81,12 @@ def summary_table(summaries: list[DocumentSummary]) -> str:
         totals = [str(sum(getattr(s, key) for s in summaries)) for key, _ in SUMMARY_COLUMNS[1:]]
         rows.append(["total", "", *totals])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
-                       for i, cell in enumerate(row)) for row in [header, *rows]]
+    lines = [
+        "  ".join(
+            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)
+        )
+        for row in [header, *rows]
+    ]
     return "\n".join(lines)
 
 

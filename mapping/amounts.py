@@ -8,12 +8,31 @@ from decimal import Decimal
 from mapping.model import Amount
 
 NUMBER_WORDS = {
-    "eine": 1, "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "hundert": 100,
+    "eine": 1,
+    "ein": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "hundert": 100,
 }
 SCALES = {
-    "Tsd.": 10**3, "Tausend": 10**3, "Mio.": 10**6, "Million": 10**6, "Millionen": 10**6,
-    "Mrd.": 10**9, "Milliarde": 10**9, "Milliarden": 10**9,
+    "Tsd.": 10**3,
+    "Tausend": 10**3,
+    "Mio.": 10**6,
+    "Million": 10**6,
+    "Millionen": 10**6,
+    "Mrd.": 10**9,
+    "Milliarde": 10**9,
+    "Milliarden": 10**9,
 }
 APPROXIMATE = ("ca.", "circa", "rund", "etwa", "fast", "knapp", "gut")
 AMOUNT = re.compile(

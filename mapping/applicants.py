@@ -58,14 +58,16 @@ def parse_applicants(
     if all_laender:
         if entries:
             raise SourceError(
-                path, stated_line or lines.first,
+                path,
+                stated_line or lines.first,
                 f"'{ALL_LAENDER}' stands beside single Länder in '{text}'",
                 f"either '{ALL_LAENDER}' or a list of Länder",
             )
         entries = [ApplicantEntry(land.code) for land in LAENDER]
     if not entries:
-        raise SourceError(path, stated_line or lines.first, f"no applicant in '{text}'",
-                          "a list of Länder")
+        raise SourceError(
+            path, stated_line or lines.first, f"no applicant in '{text}'", "a list of Länder"
+        )
     plain = re.sub(r"\s+,", ",", " ".join(re.sub(r"</?u>", "", text).split()))
     return ApplicantList(tuple(entries), all_laender, plain.strip(" ,"), lines)
 
@@ -74,7 +76,9 @@ def check_separator(between: str, path: Path | str, line: int) -> None:
     """Between two applicants only commas, 'und' and white space may stand."""
     if not SEPARATOR.match(between):
         raise SourceError(
-            path, line, f"unknown Land name '{between.strip(' ,')}' in an applicant list",
+            path,
+            line,
+            f"unknown Land name '{between.strip(' ,')}' in an applicant list",
             "one of the 16 Länder (e.g. 'Baden-Württemberg', 'BW', 'Freistaat Bayern') "
             f"or '{ALL_LAENDER}'",
         )

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, URIRef
-from rdflib.term import Node
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from mapping.emit import MinutesEmitter
 from mapping.errors import SourceError
@@ -71,12 +71,17 @@ class DocumentSummary:
 def source_files(sources: Path) -> list[Path]:
     """The minutes files to build, in a stable order."""
     if not sources.is_dir():
-        raise SourceError(sources, None, "the sources folder does not exist",
-                          "a folder with minutes as .txt files")
+        raise SourceError(
+            sources,
+            None,
+            "the sources folder does not exist",
+            "a folder with minutes as .txt files",
+        )
     files = sorted(sources.glob("*.txt"))
     if not files:
-        raise SourceError(sources, None, "no .txt file in the sources folder",
-                          "at least one minutes file (*.txt)")
+        raise SourceError(
+            sources, None, "no .txt file in the sources folder", "at least one minutes file (*.txt)"
+        )
     return files
 
 
@@ -88,8 +93,12 @@ def parse_all(files: list[Path], report: Callable[[str], None]) -> list[Minutes]
         report(f"[{index}/{len(files)}] parsing {path.name}")
         minutes = parse_file(path)
         if minutes.number in seen:
-            raise SourceError(path, None, f"conference {minutes.number} is also recorded by "
-                              f"{seen[minutes.number]}", "one minutes file per conference")
+            raise SourceError(
+                path,
+                None,
+                f"conference {minutes.number} is also recorded by {seen[minutes.number]}",
+                "one minutes file per conference",
+            )
         seen[minutes.number] = path.name
         parsed.append(minutes)
     return parsed
@@ -161,8 +170,10 @@ def write_files(
     body = "\n".join(sorted(line for line in quads if line.strip())) + "\n"
     write_bytes(directory / NQUADS_NAME, body.encode("utf-8"))
     summary = {"documents": [s.__dict__ for s in summaries]}
-    write_bytes(directory / "summary.json",
-                (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_bytes(
+        directory / "summary.json",
+        (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+    )
 
 
 def with_stable_blank_nodes(graph: Graph, prefix: str) -> Graph:
@@ -198,8 +209,12 @@ def directory_digest(directory: Path) -> str:
 def switch_link(output: Path, target: Path) -> None:
     """Point `output` at `target` in one atomic rename."""
     if output.exists() and not output.is_symlink():
-        raise SourceError(output, None, "the output path exists and is not a link from a build",
-                          "no file there, or a link written by an earlier build")
+        raise SourceError(
+            output,
+            None,
+            "the output path exists and is not a link from a build",
+            "no file there, or a link written by an earlier build",
+        )
     temporary = output.parent / f".{output.name}.new-{os.getpid()}"
     if temporary.is_symlink() or temporary.exists():
         temporary.unlink()

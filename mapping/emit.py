@@ -91,7 +91,9 @@ class MinutesEmitter:
 
     # helpers ---------------------------------------------------------------------------
 
-    def add(self, subject: URIRef, predicate: URIRef, obj: URIRef | Literal | BNode) -> None:
+    def add(
+        self, subject: URIRef | BNode, predicate: URIRef, obj: URIRef | Literal | BNode
+    ) -> None:
         self.g.add((subject, predicate, obj))
 
     def lines(self, subject: URIRef, lines: LineRange) -> None:
@@ -111,8 +113,11 @@ class MinutesEmitter:
         i = self.intmk
         self.add(doc, RDF.type, i.SourceDocument)
         self.add(doc, DCTERMS.title, de(self.m.title))
-        self.label(doc, f"Niederschrift der {self.n}. IntMK {self.m.year}",
-                   f"Minutes of the {ordinal(self.n)} IntMK {self.m.year}")
+        self.label(
+            doc,
+            f"Niederschrift der {self.n}. IntMK {self.m.year}",
+            f"Minutes of the {ordinal(self.n)} IntMK {self.m.year}",
+        )
         self.add(doc, i.fileName, Literal(source.file_name))
         self.add(doc, i.lineCount, integer(source.line_count))
         self.add(doc, DCTERMS.format, Literal("text/plain"))
@@ -141,9 +146,16 @@ class MinutesEmitter:
 
     def circular_meetings(self) -> list[Meeting]:
         return [
-            Meeting("umlaufverfahren", r.vote.circular_date, r.vote.circular_date, None,
-                    r.vote.lines or r.lines, r.vote.circular_number)
-            for r in self.m.resolutions if r.vote.circular_number
+            Meeting(
+                "umlaufverfahren",
+                r.vote.circular_date,
+                r.vote.circular_date,
+                None,
+                r.vote.lines or r.lines,
+                r.vote.circular_number,
+            )
+            for r in self.m.resolutions
+            if r.vote.circular_number
         ]
 
     def emit_meeting(self, meeting: Meeting) -> None:
@@ -174,7 +186,9 @@ class MinutesEmitter:
     def emit_participants(self) -> None:
         position = 0
         for delegation in self.m.delegations:
-            orgs = [self.delegation_organisation(delegation, name) for name in delegation.organisations]
+            orgs = [
+                self.delegation_organisation(delegation, name) for name in delegation.organisations
+            ]
             for person in delegation.persons:
                 position += 1
                 self.emit_person(delegation, person, orgs, position)
@@ -200,14 +214,18 @@ class MinutesEmitter:
             self.add(uri, SKOS.altLabel, Literal(abbreviation))
         if delegation.parent_note:
             parent = organisation_by_name(delegation.parent_note)
-            parent_uri = (self.uris.organisation(parent.key) if parent
-                          else self.uris.organisation(slug(delegation.parent_note)))
+            parent_uri = (
+                self.uris.organisation(parent.key)
+                if parent
+                else self.uris.organisation(slug(delegation.parent_note))
+            )
             self.add(uri, ORG.subOrganizationOf, parent_uri)
         self.lines(uri, delegation.lines)
         return uri
 
-    def emit_person(self, delegation: Delegation, person: Person, orgs: list[URIRef],
-                    position: int) -> None:
+    def emit_person(
+        self, delegation: Delegation, person: Person, orgs: list[URIRef], position: int
+    ) -> None:
         i = self.intmk
         uri = self.uris.person(person.name)
         self.add(uri, RDF.type, i.Person)
@@ -229,8 +247,11 @@ class MinutesEmitter:
         for org in orgs:
             self.add(part, i.onBehalfOf, org)
         where = BY_CODE[delegation.land].name_de if delegation.land else "Gast"
-        self.label(part, f"{person.name} ({where}) bei der {self.n}. IntMK",
-                   f"{person.name} ({delegation.land or 'guest'}) at the {ordinal(self.n)} IntMK")
+        self.label(
+            part,
+            f"{person.name} ({where}) bei der {self.n}. IntMK",
+            f"{person.name} ({delegation.land or 'guest'}) at the {ordinal(self.n)} IntMK",
+        )
         if person.role_title:
             self.add(part, i.roleTitle, de(person.role_title))
         if delegation.land:
@@ -293,8 +314,11 @@ class MinutesEmitter:
         self.add(uri, i.ofConference, self.conference)
         self.add(uri, i.topNumber, Literal(resolution.top))
         self.add(uri, DCTERMS.title, de(resolution.title))
-        self.label(uri, f"TOP {resolution.top}: {resolution.title}",
-                   f"Item {resolution.top}: {resolution.title}")
+        self.label(
+            uri,
+            f"TOP {resolution.top}: {resolution.title}",
+            f"Item {resolution.top}: {resolution.title}",
+        )
         self.lines(uri, resolution.title_lines)
 
     def applicants(self) -> dict[str, dict[str, Applicant]]:
@@ -303,8 +327,11 @@ class MinutesEmitter:
         lists: list[tuple[str, ApplicantList | None, ApplicantSource]] = [
             *((item.top, item.applicants, ApplicantSource.AGENDA) for item in self.m.agenda),
             *((r.top, r.applicants, ApplicantSource.RESOLUTION) for r in self.m.resolutions),
-            *((e.top, e.applicants, ApplicantSource.GREEN_LIST)
-              for r in self.m.resolutions for e in r.green_list),
+            *(
+                (e.top, e.applicants, ApplicantSource.GREEN_LIST)
+                for r in self.m.resolutions
+                for e in r.green_list
+            ),
         ]
         for top, applicant_list, source in lists:
             if applicant_list is None:
@@ -335,8 +362,11 @@ class MinutesEmitter:
             self.add(uri, i.namedIn, self.concept("applicant-list", source.value))
         for stated in sorted(applicant.stated_as):
             self.add(uri, i.statedAs, Literal(stated))
-        self.label(uri, f"{land.name_de}: Antragsteller zu TOP {top}",
-                   f"{land.name_en}: applicant for item {top}")
+        self.label(
+            uri,
+            f"{land.name_de}: Antragsteller zu TOP {top}",
+            f"{land.name_en}: applicant for item {top}",
+        )
         first = min(r.first for r in applicant.lines)
         last = max(r.last for r in applicant.lines)
         add_lines(self.g, i, uri, LineRange(first, last), self.document, self.file_url)
@@ -353,14 +383,18 @@ class MinutesEmitter:
         self.add(uri, i.onItem, item)
         self.add(uri, i.ofConference, self.conference)
         self.add(uri, DCTERMS.title, de(resolution.title))
-        self.label(uri, f"Beschluss zu TOP {top}: {resolution.title}",
-                   f"Resolution on item {top}: {resolution.title}")
+        self.label(
+            uri,
+            f"Beschluss zu TOP {top}: {resolution.title}",
+            f"Resolution on item {top}: {resolution.title}",
+        )
         self.add(uri, i.outcome, self.concept("outcome", resolution.vote.outcome.value))
         if resolution.vote.statement:
             self.add(uri, i.voteStatement, de(resolution.vote.statement))
         meeting = (
             self.uris.meeting(self.n, "umlauf-" + resolution.vote.circular_number.replace("/", "-"))
-            if resolution.vote.circular_number else self.uris.meeting(self.n, self.m.meeting.key)
+            if resolution.vote.circular_number
+            else self.uris.meeting(self.n, self.m.meeting.key)
         )
         self.add(uri, i.decidedAt, meeting)
         if resolution.vote.circular_date:
@@ -383,8 +417,11 @@ class MinutesEmitter:
             self.add(uri, i.paragraphNumber, integer(paragraph.number))
         if paragraph.text:
             self.add(uri, i.text, de(paragraph.text))
-        self.label(uri, f"TOP {top}, Absatz {paragraph.position}",
-                   f"Item {top}, paragraph {paragraph.position}")
+        self.label(
+            uri,
+            f"TOP {top}, Absatz {paragraph.position}",
+            f"Item {top}, paragraph {paragraph.position}",
+        )
         for bullet in paragraph.bullets:
             b = self.uris.bullet(self.n, top, paragraph.position, bullet.position)
             self.add(b, RDF.type, i.BulletPoint)
@@ -393,8 +430,11 @@ class MinutesEmitter:
             self.add(b, i.text, de(bullet.text))
             if bullet.label:
                 self.add(b, i.bulletLabel, Literal(bullet.label))
-            self.label(b, f"TOP {top}, Absatz {paragraph.position}, Spiegelstrich {bullet.position}",
-                       f"Item {top}, paragraph {paragraph.position}, bullet {bullet.position}")
+            self.label(
+                b,
+                f"TOP {top}, Absatz {paragraph.position}, Spiegelstrich {bullet.position}",
+                f"Item {top}, paragraph {paragraph.position}, bullet {bullet.position}",
+            )
             self.lines(b, bullet.lines)
         self.emit_mentions(top, uri, paragraph)
         self.lines(uri, paragraph.lines)
@@ -420,8 +460,11 @@ class MinutesEmitter:
             if number:
                 self.add(target, RDF.type, ELI.LegalResource)
                 self.add(target, ELI.id_local, Literal(number))
-                self.add(target, OWL.sameAs,
-                         URIRef(f"http://publications.europa.eu/resource/celex/{number}"))
+                self.add(
+                    target,
+                    OWL.sameAs,
+                    URIRef(f"http://publications.europa.eu/resource/celex/{number}"),
+                )
         for reference in paragraph.conferences:
             other = self.uris.conference(reference.number)
             self.add(uri, i.refersToConference, other)
@@ -447,8 +490,11 @@ class MinutesEmitter:
         for key in request.addressees:
             self.add(uri, i.addressee, self.uris.organisation(key))
         german, english = REQUEST_LABELS[request.kind.value]
-        self.label(uri, f"{german} {request.number} zu TOP {top}",
-                   f"{english} {request.number} on item {top}")
+        self.label(
+            uri,
+            f"{german} {request.number} zu TOP {top}",
+            f"{english} {request.number} on item {top}",
+        )
         self.lines(uri, request.lines)
 
     def emit_green_list(self) -> None:
@@ -484,9 +530,12 @@ class MinutesEmitter:
         self.add(uri, RDFS.comment, de(german))
         self.add(uri, RDFS.comment, en(english))
         what = "Antragsteller" if finding.kind == "applicant-mismatch" else "Titel"
-        self.label(uri, f"TOP {finding.top}: {what} in Tagesordnung und Beschluss verschieden",
-                   f"Item {finding.top}: {'applicants' if what == 'Antragsteller' else 'titles'} "
-                   "differ between agenda and resolution section")
+        self.label(
+            uri,
+            f"TOP {finding.top}: {what} in Tagesordnung und Beschluss verschieden",
+            f"Item {finding.top}: {'applicants' if what == 'Antragsteller' else 'titles'} "
+            "differ between agenda and resolution section",
+        )
         self.add(uri, OA.motivatedBy, OA.assessing)
         item_lines = next((it.lines for it in self.m.agenda if it.top == finding.top), None)
         if item_lines:
@@ -494,7 +543,9 @@ class MinutesEmitter:
 
 
 def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     return f"{number}{suffix}"
 
 
@@ -507,10 +558,14 @@ def meeting_labels(meeting: Meeting, number: int, year: int) -> tuple[str, str]:
     }
     german, english = names[meeting.kind]
     if meeting.circular_number:
-        return (f"Umlaufbeschluss {meeting.circular_number} der {number}. IntMK",
-                f"Circular resolution {meeting.circular_number} of the {ordinal(number)} IntMK")
-    return (f"{german} der {number}. IntMK {year}", f"{english.capitalize()} of the "
-            f"{ordinal(number)} IntMK {year}")
+        return (
+            f"Umlaufbeschluss {meeting.circular_number} der {number}. IntMK",
+            f"Circular resolution {meeting.circular_number} of the {ordinal(number)} IntMK",
+        )
+    return (
+        f"{german} der {number}. IntMK {year}",
+        f"{english.capitalize()} of the {ordinal(number)} IntMK {year}",
+    )
 
 
 def split_abbreviation(printed: str) -> tuple[str, str | None]:
@@ -527,8 +582,8 @@ def describe_finding(finding: Finding) -> tuple[str, str]:
         return (
             f"Die Tagesordnung nennt TOP {finding.top} „{finding.agenda_value}“, der Beschlussteil "
             f"„{finding.resolution_value}“.",
-            f"The agenda titles item {finding.top} “{finding.agenda_value}”, the resolution section "
-            f"“{finding.resolution_value}”.",
+            f"The agenda titles item {finding.top} “{finding.agenda_value}”, "
+            f"the resolution section “{finding.resolution_value}”.",
         )
     only_agenda = ", ".join(BY_CODE[c].name_de for c in finding.only_in_agenda) or "keine"
     only_resolution = ", ".join(BY_CODE[c].name_de for c in finding.only_in_resolution) or "keine"

@@ -5,7 +5,9 @@ from __future__ import annotations
 from mapping.model import AgendaItem, Finding, Resolution
 
 
-def compare(agenda: tuple[AgendaItem, ...], resolutions: tuple[Resolution, ...]) -> tuple[Finding, ...]:
+def compare(
+    agenda: tuple[AgendaItem, ...], resolutions: tuple[Resolution, ...]
+) -> tuple[Finding, ...]:
     """Every difference in title or applicants between an item and its resolution."""
     items = {item.top: item for item in agenda}
     findings: list[Finding] = []
@@ -21,8 +23,10 @@ def compare(agenda: tuple[AgendaItem, ...], resolutions: tuple[Resolution, ...])
             if agenda_codes != resolution_codes:
                 findings.append(
                     Finding(
-                        item.top, "applicant-mismatch",
-                        item.applicants.stated_as, resolution.applicants.stated_as,
+                        item.top,
+                        "applicant-mismatch",
+                        item.applicants.stated_as,
+                        resolution.applicants.stated_as,
                         only_in_agenda=tuple(sorted(agenda_codes - resolution_codes)),
                         only_in_resolution=tuple(sorted(resolution_codes - agenda_codes)),
                     )

@@ -44,8 +44,12 @@ def agenda_rows(lines: list[Line], path: Path) -> list[Row]:
         number, text = line.text.split("\t", 1)
         match = NUMBER_FIELD.match(number.strip())
         if match is None:
-            raise SourceError(path, line.number, f"agenda row number '{number}'",
-                              "a TOP number such as 'A', 'TOP 1', '4.1', '1.3 (GL)' or '2.9b'")
+            raise SourceError(
+                path,
+                line.number,
+                f"agenda row number '{number}'",
+                "a TOP number such as 'A', 'TOP 1', '4.1', '1.3 (GL)' or '2.9b'",
+            )
         rows.append(Row(match.group("top"), match.group("green") is not None, text, line.number))
     return rows
 
@@ -56,8 +60,12 @@ def parse_agenda(lines: list[Line], path: Path) -> tuple[AgendaItem, ...]:
     seen: dict[str, int] = {}
     for row in rows:
         if row.top in seen:
-            raise SourceError(path, row.line, f"TOP {row.top} appears twice in the agenda "
-                              f"(first on line {seen[row.top]})", "each TOP number once")
+            raise SourceError(
+                path,
+                row.line,
+                f"TOP {row.top} appears twice in the agenda (first on line {seen[row.top]})",
+                "each TOP number once",
+            )
         seen[row.top] = row.line
     groups = {row.top for row in rows if any(is_child(other.top, row.top) for other in rows)}
     fireside_groups = {row.top for row in rows if row.top in groups and FIRESIDE.search(row.text)}

@@ -106,7 +106,9 @@ def assemble(units: list[Unit]) -> tuple[Paragraph, ...]:
             and unit.text[:1].isupper()
         )
         last = bullet_units[-1].last if bullet_units else unit.last
-        text = unit.text if not unit.bullet else f"{unit.label + ' ' if unit.label else ''}{unit.text}"
+        text = (
+            unit.text if not unit.bullet else f"{unit.label + ' ' if unit.label else ''}{unit.text}"
+        )
         result.append(
             Paragraph(position, unit.number, text, is_heading, bullets, LineRange(unit.first, last))
         )

@@ -25,8 +25,10 @@ TITLE = re.compile(
 )
 PLACE = re.compile(r"\bin\s+(?P<place>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)*)\s*$")
 MEETING_KINDS = {
-    "Hauptkonferenz": "hauptkonferenz", "Vorkonferenz": "vorkonferenz",
-    "Videokonferenz": "videokonferenz", "Sonderkonferenz": "hauptkonferenz",
+    "Hauptkonferenz": "hauptkonferenz",
+    "Vorkonferenz": "vorkonferenz",
+    "Videokonferenz": "videokonferenz",
+    "Sonderkonferenz": "hauptkonferenz",
 }
 PRELIMINARY = re.compile(r"\bVorkonferenz\b")
 
@@ -42,8 +44,12 @@ def parse_text(source: SourceText) -> Minutes:
     lines = list(source.lines)
     first_top = next((line.number for line in lines if TOP_HEADING.match(line.text)), None)
     if first_top is None:
-        raise SourceError(path, None, "no TOP heading ('TOP 1', 'TOP A', …) in the file",
-                          "IntMK minutes with one part per agenda item")
+        raise SourceError(
+            path,
+            None,
+            "no TOP heading ('TOP 1', 'TOP A', …) in the file",
+            "IntMK minutes with one part per agenda item",
+        )
     delegations = parse_participants(participant_blocks(source, first_top), path)
     agenda_lines = agenda_range(lines, path)
     agenda = parse_agenda(agenda_lines, path)
@@ -80,7 +86,9 @@ def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
     match = TITLE.match(text)
     if match is None:
         raise SourceError(
-            source.path, first.first, f"the file begins with '{text[:80]}'",
+            source.path,
+            first.first,
+            f"the file begins with '{text[:80]}'",
             "IntMK minutes beginning with a title such as 'Externe Niederschrift über die "
             "Beschlüsse der Hauptkonferenz der 18. IntMK 2023'",
         )
@@ -101,9 +109,7 @@ def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
 
 def participant_blocks(source: SourceText, first_top: int) -> list:  # type: ignore[type-arg]
     """The blocks from the participant-list heading up to the first TOP."""
-    start = next(
-        (line.number for line in source.lines if LIST_HEADING.match(line.text)), None
-    )
+    start = next((line.number for line in source.lines if LIST_HEADING.match(line.text)), None)
     if start is None or start > first_top:
         return []
     return source.blocks(start, first_top - 1)
@@ -113,11 +119,18 @@ def agenda_range(lines: list[Line], path: Path) -> list[Line]:
     """The agenda: from its heading to the legend (or the next TOP heading)."""
     start = next((i for i, line in enumerate(lines) if AGENDA_HEADING.match(line.text)), None)
     if start is None:
-        raise SourceError(path, None, "no agenda ('Tagesordnung …' followed by a table)",
-                          "an agenda table with TOP numbers and titles")
+        raise SourceError(
+            path,
+            None,
+            "no agenda ('Tagesordnung …' followed by a table)",
+            "an agenda table with TOP numbers and titles",
+        )
     end = next(
-        (i for i in range(start + 1, len(lines)) if LEGEND.match(lines[i].text)
-         or TOP_HEADING.match(lines[i].text)),
+        (
+            i
+            for i in range(start + 1, len(lines))
+            if LEGEND.match(lines[i].text) or TOP_HEADING.match(lines[i].text)
+        ),
         len(lines) - 1,
     )
     if TOP_HEADING.match(lines[end].text):
@@ -130,8 +143,12 @@ def unique_sections(lines: list[Line], path: Path) -> list[tuple[str, Line, list
     seen: dict[str, int] = {}
     for top, heading, _ in sections:
         if top in seen:
-            raise SourceError(path, heading.number, f"TOP {top} appears twice in the resolutions "
-                              f"(first on line {seen[top]})", "each TOP once")
+            raise SourceError(
+                path,
+                heading.number,
+                f"TOP {top} appears twice in the resolutions (first on line {seen[top]})",
+                "each TOP once",
+            )
         seen[top] = heading.number
     return sections
 

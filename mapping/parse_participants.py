@@ -13,11 +13,27 @@ from mapping.source import Block
 LIST_HEADING = re.compile(r"^(?:Liste der Teilnehmenden|Teilnehmende|Teilnehmerliste|Teilnehmer)$")
 GUESTS_HEADING = "Gäste"
 ROLES = (
-    "Parlamentarische Staatssekretärin", "Parlamentarischer Staatssekretär",
-    "Staatssekretärin", "Staatssekretär", "Staatsministerin", "Staatsminister",
-    "Ministerin", "Minister", "Senatorin", "Senator", "Staatsrätin", "Staatsrat",
-    "Vizepräsidentin", "Vizepräsident", "Präsidentin", "Präsident", "Bürgermeisterin",
-    "Bürgermeister", "Ministerialdirektorin", "Ministerialdirektor", "Abteilungsleiterin",
+    "Parlamentarische Staatssekretärin",
+    "Parlamentarischer Staatssekretär",
+    "Staatssekretärin",
+    "Staatssekretär",
+    "Staatsministerin",
+    "Staatsminister",
+    "Ministerin",
+    "Minister",
+    "Senatorin",
+    "Senator",
+    "Staatsrätin",
+    "Staatsrat",
+    "Vizepräsidentin",
+    "Vizepräsident",
+    "Präsidentin",
+    "Präsident",
+    "Bürgermeisterin",
+    "Bürgermeister",
+    "Ministerialdirektorin",
+    "Ministerialdirektor",
+    "Abteilungsleiterin",
     "Abteilungsleiter",
 )
 PERSON = re.compile(
@@ -61,12 +77,18 @@ def read_land_delegation(blocks: list[Block], index: int, path: Path) -> tuple[D
     land = land_by_name(" ".join(name_block.texts))
     if land is None:
         raise SourceError(
-            path, name_block.first, f"'{name_block.texts[0]}' in the participant list",
+            path,
+            name_block.first,
+            f"'{name_block.texts[0]}' in the participant list",
             "the name of a Land, 'Gäste', or a TOP heading",
         )
     if index + 2 >= len(blocks):
-        raise SourceError(path, name_block.first, f"the delegation of {land.name_de} ends early",
-                          "a ministry line and a list of persons")
+        raise SourceError(
+            path,
+            name_block.first,
+            f"the delegation of {land.name_de} ends early",
+            "a ministry line and a list of persons",
+        )
     ministry = blocks[index + 1]
     persons_block = blocks[index + 2]
     persons, extra = read_persons(persons_block)

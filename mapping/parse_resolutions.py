@@ -51,16 +51,28 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
     blocks = [block for block in group_blocks(lines) if not is_table(block)]
     table_lines = [line for line in lines if "\t" in line.text]
     if not blocks:
-        raise SourceError(path, heading.number, f"TOP {top} has no title and no text",
-                          "a title, the applicants, a vote sentence and the resolution text")
+        raise SourceError(
+            path,
+            heading.number,
+            f"TOP {top} has no title and no text",
+            "a title, the applicants, a vote sentence and the resolution text",
+        )
     title_blocks, rest = take_title(blocks)
     title = join_lines([text for block in title_blocks for text in block.texts])
     applicants, rest = take_applicants(rest, path)
     vote, body_blocks = take_vote(rest, top, heading, path)
     paragraphs = parse_body(body_blocks)
     if vote.statement and not paragraphs and NOTED_VOTE.match(vote.statement):
-        paragraphs = (Paragraph(1, None, vote.statement, False, (), vote.lines or
-                                LineRange(heading.number, heading.number)),)
+        paragraphs = (
+            Paragraph(
+                1,
+                None,
+                vote.statement,
+                False,
+                (),
+                vote.lines or LineRange(heading.number, heading.number),
+            ),
+        )
     last = max([heading.number, *(line.number for line in lines if line.text)])
     return Resolution(
         top=top,
@@ -105,8 +117,13 @@ def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple
         match = VOTE.match(statement)
         if match:
             circular_date = parse_date(match.group("date"), first_line.number, path)
-            vote = Vote(OUTCOMES[match.group("outcome")], statement, match.group("number"),
-                        circular_date, lines)
+            vote = Vote(
+                OUTCOMES[match.group("outcome")],
+                statement,
+                match.group("number"),
+                circular_date,
+                lines,
+            )
             return vote, rest_after_first_line(blocks)
         if NOTED_VOTE.match(statement):
             return Vote(Outcome.NOTED, statement, None, None, lines), rest_after_first_line(blocks)
@@ -114,7 +131,8 @@ def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple
         if NOTED_TEXT.search(body):
             return Vote(Outcome.NOTED, None, None, None, None), blocks
     raise SourceError(
-        path, blocks[0].first if blocks else heading.number,
+        path,
+        blocks[0].first if blocks else heading.number,
         f"TOP {top} has no vote sentence",
         "'Die IntMK hat einstimmig|mehrheitlich beschlossen:', 'Die IntMK nahm … zur Kenntnis.' "
         "or a text that notes a report ('… nehmen … zur Kenntnis')",
@@ -145,8 +163,12 @@ def green_list_entries(lines: list[Line], path: Path) -> tuple[GreenListEntry, .
             continue
         title, marker, applicant_text = text.partition("Antragsteller:")
         if not marker:
-            raise SourceError(path, line.number, f"Green List row '{line.text}'",
-                              "'TOP<tab>title Antragsteller: Länder'")
+            raise SourceError(
+                path,
+                line.number,
+                f"Green List row '{line.text}'",
+                "'TOP<tab>title Antragsteller: Länder'",
+            )
         applicants = parse_applicants(applicant_text, LineRange(line.number, line.number), path)
         entries.append(GreenListEntry(number.strip(), title.strip(), applicants))
     return tuple(entries)

@@ -73,7 +73,7 @@ def find_plea(sentence: str, previous: tuple[str, ...]) -> Found | None:
 
 
 def find_infinitive(sentence: str, previous: tuple[str, ...]) -> Found | None:
-    """"… nehmen dies zum Anlass, den Bund zu bitten, …"."""
+    """ "… nehmen dies zum Anlass, den Bund zu bitten, …"."""
     match = ASK_INFINITIVE.search(sentence)
     if match is None:
         return None
@@ -85,7 +85,7 @@ def find_infinitive(sentence: str, previous: tuple[str, ...]) -> Found | None:
 
 
 def find_passive(sentence: str, previous: tuple[str, ...]) -> Found | None:
-    """"Die Geschäftsstelle der IntMK wird gebeten, …" or "… wird darum gebeten, …"."""
+    """ "Die Geschäftsstelle der IntMK wird gebeten, …" or "… wird darum gebeten, …"."""
     match = ASK_PASSIVE.search(sentence)
     if match is None:
         return None
@@ -144,8 +144,16 @@ def extract_requests(paragraphs: tuple[Paragraph, ...]) -> tuple[Request, ...]:
         for sentence, lines, found in paragraph_requests(paragraph, previous):
             previous = found.addressees
             requests.append(
-                Request(len(requests) + 1, sentence, found.kind, found.addressees, found.action,
-                        paragraph.position, found.implicit, lines)
+                Request(
+                    len(requests) + 1,
+                    sentence,
+                    found.kind,
+                    found.addressees,
+                    found.action,
+                    paragraph.position,
+                    found.implicit,
+                    lines,
+                )
             )
     return tuple(requests)
 

@@ -88,7 +88,9 @@ def decode(path: Path, data: bytes) -> str:
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         raise SourceError(path, 1, "the file is UTF-16 encoded", "UTF-8 text without BOM")
     if data.startswith(b"\xef\xbb\xbf"):
-        raise SourceError(path, 1, "the file starts with a UTF-8 byte order mark", "UTF-8 text without BOM")
+        raise SourceError(
+            path, 1, "the file starts with a UTF-8 byte order mark", "UTF-8 text without BOM"
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise SourceError(path, line, "the file contains NUL bytes (binary data)", "UTF-8 text")
@@ -97,7 +99,10 @@ def decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(
-            path, line, f"byte 0x{data[error.start]:02x} is not valid UTF-8 (Latin-1?)", "UTF-8 text"
+            path,
+            line,
+            f"byte 0x{data[error.start]:02x} is not valid UTF-8 (Latin-1?)",
+            "UTF-8 text",
         ) from None
     return unicodedata.normalize("NFC", text)
 

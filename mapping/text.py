@@ -9,9 +9,35 @@ CONJUNCTIONS = ("und ", "oder ", "bzw. ", "sowie ", "als auch ")
 SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = (
-    "z. B.", "z.B.", "d. h.", "z. Z.", "u. a.", "bzw.", "ca.", "inkl.", "Kap.", "Tit.",
-    "Nr.", "Abs.", "Dr.", "Prof.", "ggf.", "vgl.", "sog.", "evtl.", "Art.", "gem.", "usw.",
-    "etc.", "i. V. m.", "S.", "Mio.", "Mrd.", "bzgl.", "zzgl.", "o. ä.",
+    "z. B.",
+    "z.B.",
+    "d. h.",
+    "z. Z.",
+    "u. a.",
+    "bzw.",
+    "ca.",
+    "inkl.",
+    "Kap.",
+    "Tit.",
+    "Nr.",
+    "Abs.",
+    "Dr.",
+    "Prof.",
+    "ggf.",
+    "vgl.",
+    "sog.",
+    "evtl.",
+    "Art.",
+    "gem.",
+    "usw.",
+    "etc.",
+    "i. V. m.",
+    "S.",
+    "Mio.",
+    "Mrd.",
+    "bzgl.",
+    "zzgl.",
+    "o. ä.",
 )
 
 
@@ -73,4 +99,6 @@ def is_false_stop(head: str) -> bool:
     """Whether the period ending `head` belongs to a number or an abbreviation."""
     if re.search(r"(?:^|[\s(])(?:\d{1,4}|[A-Za-zÄÖÜäöü])\.$", head):
         return True  # "7. April", "20. IntMK", the "z." of "z. B."
-    return any(head.endswith(" " + abbreviation) or head == abbreviation for abbreviation in ABBREVIATIONS)
+    return any(
+        head.endswith(" " + abbreviation) or head == abbreviation for abbreviation in ABBREVIATIONS
+    )

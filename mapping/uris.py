@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 DEFAULT_BASE = "http://localhost:8000/"
-TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
+)
 
 
 def slug(text: str) -> str:

@@ -19,10 +19,21 @@ ELI_DL = Namespace("http://data.europa.eu/eli/eli-draft-legislation-ontology#")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES: dict[str, Namespace] = {
-    "rdf": Namespace(str(RDF)), "rdfs": Namespace(str(RDFS)), "xsd": Namespace(str(XSD)),
-    "owl": Namespace(str(OWL)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
-    "prov": Namespace(str(PROV)), "foaf": Namespace(str(FOAF)), "org": Namespace(str(ORG)),
-    "schema": SCHEMA, "dqv": DQV, "oa": OA, "spdx": SPDX, "eli": ELI, "eli-dl": ELI_DL,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+    "owl": Namespace(str(OWL)),
+    "skos": Namespace(str(SKOS)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "prov": Namespace(str(PROV)),
+    "foaf": Namespace(str(FOAF)),
+    "org": Namespace(str(ORG)),
+    "schema": SCHEMA,
+    "dqv": DQV,
+    "oa": OA,
+    "spdx": SPDX,
+    "eli": ELI,
+    "eli-dl": ELI_DL,
     "wd": WIKIDATA,
 }
 
@@ -62,7 +73,12 @@ def boolean(value: bool) -> Literal:
 
 
 def add_lines(
-    graph: Graph, intmk: Namespace, subject: URIRef, lines: LineRange, document: URIRef, file_url: str
+    graph: Graph,
+    intmk: Namespace,
+    subject: URIRef,
+    lines: LineRange,
+    document: URIRef,
+    file_url: str,
 ) -> None:
     """Provenance: the source document and the line range (RFC 5147 fragment) a fact came from."""
     graph.add((subject, PROV.wasDerivedFrom, document))

@@ -28,7 +28,9 @@ def load_wikidata(path: Path = WIKIDATA_TABLE) -> dict[str, str]:
             if not qid:
                 continue
             if not qid.startswith("Q") or not qid[1:].isdigit():
-                raise SourceError(path, number, f"'{qid}' in column qid", "a Wikidata ID like Q1199")
+                raise SourceError(
+                    path, number, f"'{qid}' in column qid", "a Wikidata ID like Q1199"
+                )
             table[row["key"].strip()] = qid
     return table
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Dataset, Graph, Namespace
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 from mapping.build import build
 from mapping.model import Minutes
@@ -62,9 +63,21 @@ def store(built: Path) -> pyoxigraph.Store:
     return store
 
 
+def value(graph: Graph, subject: Node, predicate: URIRef) -> object:
+    """The Python value of the one literal object of (subject, predicate)."""
+    literal = graph.value(subject, predicate)
+    assert isinstance(literal, Literal), f"no literal for {subject} {predicate}"
+    return literal.toPython()
+
+
+def languages(graph: Graph, subject: Node, predicate: URIRef) -> set[str | None]:
+    return {o.language for o in graph.objects(subject, predicate) if isinstance(o, Literal)}
+
+
 def select(store: pyoxigraph.Store, query: str) -> list[tuple[str, ...]]:
     """Run a SELECT over the union of the named graphs; values as plain strings."""
     results = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(results, pyoxigraph.QuerySolutions), "expected a SELECT query"
     rows = []
     for solution in results:
         rows.append(tuple(term.value if term is not None else "" for term in solution))

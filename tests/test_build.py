@@ -15,9 +15,22 @@ from tests.conftest import ROOT, SEED
 
 def run_build(sources: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "cli.main", "build", "--sources", str(sources), "--output",
-         str(output), *extra],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "cli.main",
+            "build",
+            "--sources",
+            str(sources),
+            "--output",
+            str(output),
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -38,12 +51,27 @@ def test_build_prints_a_summary_and_writes_every_file(sources: Path, tmp_path: P
     result = run_build(sources, output)
     assert result.returncode == 0, result.stderr
     header, row = result.stdout.splitlines()[:2]
-    assert header.split() == ["document", "conf.", "items", "resolutions", "requests", "to",
-                              "Bund", "persons", "findings", "triples"]
+    assert header.split() == [
+        "document",
+        "conf.",
+        "items",
+        "resolutions",
+        "requests",
+        "to",
+        "Bund",
+        "persons",
+        "findings",
+        "triples",
+    ]
     assert row.split()[:8] == ["000_7e277fc99396a581.txt", "18", "43", "30", "36", "33", "58", "8"]
     assert "[1/1] parsing 000_7e277fc99396a581.txt" in result.stderr
-    assert sorted(files_of(output)) == ["000_7e277fc99396a581.ttl", "intmk.nq", "ontology.ttl",
-                                        "reference-data.ttl", "summary.json"]
+    assert sorted(files_of(output)) == [
+        "000_7e277fc99396a581.ttl",
+        "intmk.nq",
+        "ontology.ttl",
+        "reference-data.ttl",
+        "summary.json",
+    ]
     summary = json.loads((output / "summary.json").read_text())
     assert summary["documents"][0]["requests_to_bund"] == 33
 
@@ -59,8 +87,11 @@ def test_named_graph_per_document_in_the_nquads(sources: Path, tmp_path: Path) -
     output = tmp_path / "graph"
     assert run_build(sources, output).returncode == 0
     graphs = {line.rsplit(" ", 2)[-2] for line in (output / "intmk.nq").read_text().splitlines()}
-    assert graphs == {"<http://localhost:8000/id/conference/18/minutes>",
-                      "<http://localhost:8000/id/reference-data>", "<http://localhost:8000/ontology>"}
+    assert graphs == {
+        "<http://localhost:8000/id/conference/18/minutes>",
+        "<http://localhost:8000/id/reference-data>",
+        "<http://localhost:8000/ontology>",
+    }
 
 
 def test_the_base_uri_is_configurable(sources: Path, tmp_path: Path) -> None:
@@ -78,7 +109,8 @@ def test_a_failing_build_keeps_the_previous_build(sources: Path, tmp_path: Path)
     assert run_build(sources, output).returncode == 0
     before = files_of(output)
     broken = SEED.read_text(encoding="utf-8").replace(
-        "Antragsteller: Hessen, Hamburg", "Antragsteller: Hessen, Atlantis")
+        "Antragsteller: Hessen, Hamburg", "Antragsteller: Hessen, Atlantis"
+    )
     (sources / "001_broken.txt").write_text(broken, encoding="utf-8")
     result = run_build(sources, output)
     assert result.returncode == 1
@@ -86,18 +118,23 @@ def test_a_failing_build_keeps_the_previous_build(sources: Path, tmp_path: Path)
     assert "001_broken.txt:307: unknown Land name 'Atlantis'" in result.stderr
     assert "the previous build is unchanged" in result.stderr
     assert files_of(output) == before
-    staging = [p.name for p in (tmp_path / ".builds" / "graph").iterdir() if p.name.startswith("staging")]
+    staging = [
+        p.name for p in (tmp_path / ".builds" / "graph").iterdir() if p.name.startswith("staging")
+    ]
     assert staging == []
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "the file is empty"),
-    ("Einkaufsliste\n\nMilch, Brot".encode(), "the file begins with 'Einkaufsliste'"),
-    ("Externe Niederschrift".encode("utf-16"), "the file is UTF-16 encoded"),
-    (b"\xef\xbb\xbfExterne Niederschrift", "byte order mark"),
-    ("Externe Niederschrift über die Beschlüsse".encode("latin-1"), "is not valid UTF-8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "NUL bytes"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"Einkaufsliste\n\nMilch, Brot", "the file begins with 'Einkaufsliste'"),
+        ("Externe Niederschrift".encode("utf-16"), "the file is UTF-16 encoded"),
+        (b"\xef\xbb\xbfExterne Niederschrift", "byte order mark"),
+        ("Externe Niederschrift über die Beschlüsse".encode("latin-1"), "is not valid UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "NUL bytes"),
+    ],
+)
 def test_bad_input_gives_a_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
     folder = tmp_path / "sources"
     folder.mkdir()

@@ -5,33 +5,38 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from tests.conftest import INTMK
+from tests.conftest import INTMK, languages
 
 DECLARATIONS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
 
 
 def intmk_terms_used(graph: Graph) -> set[URIRef]:
-    used = {p for p in graph.predicates() if str(p).startswith(str(INTMK))}
-    used |= {o for o in graph.objects(None, RDF.type) if str(o).startswith(str(INTMK))}
+    used = {p for p in graph.predicates() if isinstance(p, URIRef) and p.startswith(INTMK)}
+    used |= {
+        o for o in graph.objects(None, RDF.type) if isinstance(o, URIRef) and o.startswith(INTMK)
+    }
     return used
 
 
 def declared(graph: Graph) -> set[URIRef]:
-    return {s for kind in DECLARATIONS for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef)}
+    return {
+        s for kind in DECLARATIONS for s in graph.subjects(RDF.type, kind) if isinstance(s, URIRef)
+    }
 
 
 def test_every_term_the_graph_uses_is_declared(graph: Graph) -> None:
     assert intmk_terms_used(graph) - declared(graph) == set()
 
 
-def test_every_class_and_property_has_labels_and_comments_in_german_and_english(graph: Graph) -> None:
+def test_every_class_and_property_has_labels_and_comments_in_german_and_english(
+    graph: Graph,
+) -> None:
     missing = []
     for term in declared(graph):
         if not str(term).startswith(str(INTMK)):
             continue
         for predicate in (RDFS.label, RDFS.comment):
-            languages = {lit.language for lit in graph.objects(term, predicate)}
-            if not {"de", "en"} <= languages:
+            if not {"de", "en"} <= languages(graph, term, predicate):
                 missing.append((str(term), str(predicate)))
     assert missing == []
 

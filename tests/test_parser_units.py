@@ -26,30 +26,43 @@ def lines_of(text: str) -> list[Line]:
 
 # hyphenation ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("wrapped", "joined"), [
-    (["Antragsteller: Baden-Württemberg, Berlin, Branden-", "burg, Bremen"],
-     "Antragsteller: Baden-Württemberg, Berlin, Brandenburg, Bremen"),
-    (["Hamburg, Mecklenburg-", "Vorpommern, Niedersachsen"], "Hamburg, Mecklenburg-Vorpommern, Niedersachsen"),
-    (["Niedersachsen, Nord-", "rhein-Westfalen"], "Niedersachsen, Nordrhein-Westfalen"),
-    (["des Bund-", "Länder-Integrationsbarometers"], "des Bund-Länder-Integrationsbarometers"),
-    (["aus anderen Kriegs-", "und Krisengebieten"], "aus anderen Kriegs- und Krisengebieten"),
-    (["Roma in", "Deutschland"], "Roma in Deutschland"),
-])
+
+@pytest.mark.parametrize(
+    ("wrapped", "joined"),
+    [
+        (
+            ["Antragsteller: Baden-Württemberg, Berlin, Branden-", "burg, Bremen"],
+            "Antragsteller: Baden-Württemberg, Berlin, Brandenburg, Bremen",
+        ),
+        (
+            ["Hamburg, Mecklenburg-", "Vorpommern, Niedersachsen"],
+            "Hamburg, Mecklenburg-Vorpommern, Niedersachsen",
+        ),
+        (["Niedersachsen, Nord-", "rhein-Westfalen"], "Niedersachsen, Nordrhein-Westfalen"),
+        (["des Bund-", "Länder-Integrationsbarometers"], "des Bund-Länder-Integrationsbarometers"),
+        (["aus anderen Kriegs-", "und Krisengebieten"], "aus anderen Kriegs- und Krisengebieten"),
+        (["Roma in", "Deutschland"], "Roma in Deutschland"),
+    ],
+)
 def test_hyphenation_across_lines(wrapped: list[str], joined: str) -> None:
     assert join_lines(wrapped) == joined
 
 
 def test_sentences_do_not_end_at_numbers_or_abbreviations() -> None:
-    text = ("Die IntMK bittet die Bundesregierung zu prüfen, wie der Zugang, z. B. Leistungen, "
-            "gestaltet wird. Der Beschluss vom 7. April 2022 gilt. Die 20. IntMK 2025 folgt.")
+    text = (
+        "Die IntMK bittet die Bundesregierung zu prüfen, wie der Zugang, z. B. Leistungen, "
+        "gestaltet wird. Der Beschluss vom 7. April 2022 gilt. Die 20. IntMK 2025 folgt."
+    )
     assert split_sentences(text) == [
-        "Die IntMK bittet die Bundesregierung zu prüfen, wie der Zugang, z. B. Leistungen, gestaltet wird.",
+        "Die IntMK bittet die Bundesregierung zu prüfen, wie der Zugang, z. B. Leistungen, "
+        "gestaltet wird.",
         "Der Beschluss vom 7. April 2022 gilt.",
         "Die 20. IntMK 2025 folgt.",
     ]
 
 
 # page headers -----------------------------------------------------------------------------
+
 
 def test_page_headers_are_removed_even_inside_a_paragraph() -> None:
     text = (
@@ -99,12 +112,16 @@ def test_a_number_out_of_sequence_is_not_a_paragraph_number() -> None:
 
 # applicants -------------------------------------------------------------------------------
 
+
 def test_applicant_list_running_into_the_title() -> None:
     title, applicants = split_title_and_applicants(
         "7. Bericht der LAG „Indikatorenentwicklung und Monitoring“ zum Integrationsmonitoring "
-        "der Länder Hessen")
-    assert title == ("7. Bericht der LAG „Indikatorenentwicklung und Monitoring“ zum "
-                     "Integrationsmonitoring der Länder")
+        "der Länder Hessen"
+    )
+    assert title == (
+        "7. Bericht der LAG „Indikatorenentwicklung und Monitoring“ zum "
+        "Integrationsmonitoring der Länder"
+    )
     assert applicants == "Hessen"
 
 
@@ -115,11 +132,21 @@ def test_a_land_after_a_preposition_stays_in_the_title() -> None:
 
 def test_underlined_coordinating_and_missing_comma() -> None:
     parsed = parse_applicants(
-        "<u>Baden-Württemberg</u> (koordinierend), <u>Berlin</u>, Bremen <u>Mecklenburg-Vorpommern</u>",
-        LINES, "x.txt")
+        "<u>Baden-Württemberg</u> (koordinierend), <u>Berlin</u>, "
+        "Bremen <u>Mecklenburg-Vorpommern</u>",
+        LINES,
+        "x.txt",
+    )
     assert [(e.land, e.coordinating, e.highlighted) for e in parsed.entries] == [
-        ("DE-BW", True, True), ("DE-BE", False, True), ("DE-HB", False, False), ("DE-MV", False, True)]
-    assert parsed.stated_as == "Baden-Württemberg (koordinierend), Berlin, Bremen Mecklenburg-Vorpommern"
+        ("DE-BW", True, True),
+        ("DE-BE", False, True),
+        ("DE-HB", False, False),
+        ("DE-MV", False, True),
+    ]
+    assert (
+        parsed.stated_as
+        == "Baden-Württemberg (koordinierend), Berlin, Bremen Mecklenburg-Vorpommern"
+    )
 
 
 def test_sachsen_anhalt_is_not_sachsen() -> None:
@@ -142,24 +169,57 @@ def test_an_unknown_land_is_an_error_naming_file_and_line() -> None:
 
 # requests ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("sentence", "kind", "addressees", "action"), [
-    ("Die IntMK bittet daher das BMI zu prüfen, wie eine Regelung geschaffen werden kann.",
-     RequestKind.PRUEFBITTE, ("bmi",), "zu prüfen, wie eine Regelung geschaffen werden kann"),
-    ("Ferner fordern die Länder den Bund auf, eine Finanzierung sicherzustellen.",
-     RequestKind.AUFFORDERUNG, ("bund",), "eine Finanzierung sicherzustellen"),
-    ("Die IntMK appelliert an Bund und Länder, Strukturen zu schaffen.",
-     RequestKind.APPELL, ("bund", "laender"), "Strukturen zu schaffen"),
-    ("Die Länder ersuchen ihrerseits den Bund, die Zusammenarbeit fortzuführen.",
-     RequestKind.ERSUCHEN, ("bund",), "die Zusammenarbeit fortzuführen"),
-    ("Die IntMK bekräftigt ihre Forderung und bittet den Bund um Kostenübernahme.",
-     RequestKind.BITTE, ("bund",), "um Kostenübernahme"),
-    ("Sie nehmen dies zum Anlass den Bund zu bitten, einen Regelansatz zu entwickeln.",
-     RequestKind.BITTE, ("bund",), "einen Regelansatz zu entwickeln"),
-    ("Die Geschäftsstelle der IntMK wird gebeten, die KMK zu informieren.",
-     RequestKind.BITTE, ("intmk-geschaeftsstelle",), "die KMK zu informieren"),
-])
-def test_request_sentences(sentence: str, kind: RequestKind, addressees: tuple[str, ...],
-                           action: str) -> None:
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "addressees", "action"),
+    [
+        (
+            "Die IntMK bittet daher das BMI zu prüfen, wie eine Regelung geschaffen werden kann.",
+            RequestKind.PRUEFBITTE,
+            ("bmi",),
+            "zu prüfen, wie eine Regelung geschaffen werden kann",
+        ),
+        (
+            "Ferner fordern die Länder den Bund auf, eine Finanzierung sicherzustellen.",
+            RequestKind.AUFFORDERUNG,
+            ("bund",),
+            "eine Finanzierung sicherzustellen",
+        ),
+        (
+            "Die IntMK appelliert an Bund und Länder, Strukturen zu schaffen.",
+            RequestKind.APPELL,
+            ("bund", "laender"),
+            "Strukturen zu schaffen",
+        ),
+        (
+            "Die Länder ersuchen ihrerseits den Bund, die Zusammenarbeit fortzuführen.",
+            RequestKind.ERSUCHEN,
+            ("bund",),
+            "die Zusammenarbeit fortzuführen",
+        ),
+        (
+            "Die IntMK bekräftigt ihre Forderung und bittet den Bund um Kostenübernahme.",
+            RequestKind.BITTE,
+            ("bund",),
+            "um Kostenübernahme",
+        ),
+        (
+            "Sie nehmen dies zum Anlass den Bund zu bitten, einen Regelansatz zu entwickeln.",
+            RequestKind.BITTE,
+            ("bund",),
+            "einen Regelansatz zu entwickeln",
+        ),
+        (
+            "Die Geschäftsstelle der IntMK wird gebeten, die KMK zu informieren.",
+            RequestKind.BITTE,
+            ("intmk-geschaeftsstelle",),
+            "die KMK zu informieren",
+        ),
+    ],
+)
+def test_request_sentences(
+    sentence: str, kind: RequestKind, addressees: tuple[str, ...], action: str
+) -> None:
     found = find_request(sentence, ())
     assert found is not None
     assert (found.kind, found.addressees, found.action) == (kind, addressees, action)
@@ -170,5 +230,7 @@ def test_a_demand_without_addressee_is_not_a_request() -> None:
 
 
 def test_a_passive_request_takes_the_addressee_before_it() -> None:
-    found = find_request("Es wird insbesondere darum gebeten, frühzeitig zu informieren.", ("bund",))
+    found = find_request(
+        "Es wird insbesondere darum gebeten, frühzeitig zu informieren.", ("bund",)
+    )
     assert found is not None and found.addressees == ("bund",) and found.implicit

@@ -6,7 +6,9 @@ import re
 
 from rdflib import Graph, Literal
 
-RESIDUE = re.compile(r"\*\*|</?u>|</?p>|\t|  |\n[^\n-]|Integrationsminister\*?(?:innen)?konferenz \d{4}")
+RESIDUE = re.compile(
+    r"\*\*|</?u>|</?p>|\t|  |\n[^\n-]|Integrationsminister\*?(?:innen)?konferenz \d{4}"
+)
 BROKEN_WORD = re.compile(r"[a-zäöüß]- (?!und |oder |bzw\. |sowie )[a-zäöüß]")
 
 
@@ -15,8 +17,11 @@ def literals(graph: Graph) -> list[str]:
 
 
 def test_no_literal_contains_conversion_residue(graph: Graph) -> None:
-    offending = [text for text in literals(graph) if RESIDUE.search(text.replace("\n\n", " ")
-                                                                     .replace("\n- ", " "))]
+    offending = [
+        text
+        for text in literals(graph)
+        if RESIDUE.search(text.replace("\n\n", " ").replace("\n- ", " "))
+    ]
     assert offending == []
 
 
