@@ -124,6 +124,9 @@ class MinutesEmitter:
         self.add(doc, FOAF.page, URIRef(self.file_url))
         self.add(doc, i.recordsConference, self.conference)
         self.add(doc, DCTERMS.coverage, self.uris.meeting(self.n, self.m.meeting.key))
+        if self.m.meeting.end:
+            # the minutes carry no date of their own; their heading dates the meeting
+            self.add(doc, DCTERMS.date, Literal(self.m.meeting.end, datatype=XSD.date))
         checksum = BNode(f"checksum-{self.n}")
         self.add(doc, SPDX.checksum, checksum)
         self.add(checksum, RDF.type, SPDX.Checksum)

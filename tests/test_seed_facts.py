@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from decimal import Decimal
 
 import pyoxigraph
@@ -10,7 +11,7 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from mapping.model import Minutes, Outcome, RequestKind
-from tests.conftest import ID, INTMK, languages, select, value
+from tests.conftest import ID, INTMK, SEED, languages, select, value
 
 C18 = ID + "conference/18/"
 
@@ -437,3 +438,23 @@ def test_outcome_model_enum_matches_the_concept_scheme(graph: Graph) -> None:
         concept = URIRef(ID + "outcome/" + outcome.value)
         pref_label = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
         assert languages(graph, concept, pref_label) == {"de", "en"}
+
+
+def test_the_source_document_resource(graph: Graph) -> None:
+    document = URIRef(C18 + "minutes")
+    dcterms = "http://purl.org/dc/terms/"
+    assert str(graph.value(document, URIRef(dcterms + "title"))) == (
+        "Externe Niederschrift über die Beschlüsse der Hauptkonferenz der 18. IntMK 2023"
+    )
+    assert value(graph, document, URIRef(dcterms + "date")) == datetime.date(2023, 4, 27)
+    assert value(graph, document, INTMK.lineCount) == 859
+    spdx = "http://spdx.org/rdf/terms#"
+    checksum = graph.value(document, URIRef(spdx + "checksum"))
+    assert checksum is not None
+    digest = hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert str(graph.value(checksum, URIRef(spdx + "checksumValue"))) == digest
+    item = URIRef(C18 + "item/4.1")
+    assert graph.value(item, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) == document
+    assert graph.value(item, URIRef(dcterms + "source")) == URIRef(
+        "http://localhost:8000/dumps/sources/000_7e277fc99396a581.txt#line=236,237"
+    )
