@@ -287,14 +287,8 @@ class MinutesEmitter:
 
     def emit_item(self, item: AgendaItem) -> None:
         i = self.intmk
-        uri = self.uris.item(self.n, item.top)
-        self.add(uri, RDF.type, i.AgendaItem)
-        self.add(self.conference, i.hasAgendaItem, uri)
-        self.add(uri, i.ofConference, self.conference)
-        self.add(uri, i.topNumber, Literal(item.top))
+        uri = self.item_core(item.top, item.title, item.lines)
         self.add(uri, i.position, integer(item.position))
-        self.add(uri, DCTERMS.title, de(item.title))
-        self.label(uri, f"TOP {item.top}: {item.title}", f"Item {item.top}: {item.title}")
         self.add(uri, i.isGroup, boolean(item.is_group))
         self.add(uri, i.onGreenList, boolean(item.green_list))
         self.add(uri, i.withdrawn, boolean(item.withdrawn_by is not None))
@@ -307,22 +301,23 @@ class MinutesEmitter:
             self.add(uri, i.mergedInto, self.uris.item(self.n, item.merged_into))
         if item.note:
             self.add(uri, i.agendaNote, de(item.note))
-        self.lines(uri, item.lines)
 
     def emit_item_from_resolution(self, resolution: Resolution) -> None:
+        """An item that only the resolution section names (not in the agenda table)."""
+        self.item_core(resolution.top, resolution.title, resolution.title_lines)
+
+    def item_core(self, top: str, title: str, lines: LineRange) -> URIRef:
+        """What every agenda item has: type, conference, TOP number, title, labels, lines."""
         i = self.intmk
-        uri = self.uris.item(self.n, resolution.top)
+        uri = self.uris.item(self.n, top)
         self.add(uri, RDF.type, i.AgendaItem)
         self.add(self.conference, i.hasAgendaItem, uri)
         self.add(uri, i.ofConference, self.conference)
-        self.add(uri, i.topNumber, Literal(resolution.top))
-        self.add(uri, DCTERMS.title, de(resolution.title))
-        self.label(
-            uri,
-            f"TOP {resolution.top}: {resolution.title}",
-            f"Item {resolution.top}: {resolution.title}",
-        )
-        self.lines(uri, resolution.title_lines)
+        self.add(uri, i.topNumber, Literal(top))
+        self.add(uri, DCTERMS.title, de(title))
+        self.label(uri, f"TOP {top}: {title}", f"Item {top}: {title}")
+        self.lines(uri, lines)
+        return uri
 
     def applicants(self) -> dict[str, dict[str, Applicant]]:
         """Applicant roles per item, merged from the agenda, resolutions and Green List."""
