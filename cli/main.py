@@ -1,4 +1,4 @@
-"""`intmk build`: the command line entry point. Bad input ends with a message, never a traceback."""
+"""`intmk build` and `intmk validate`. Bad input ends with a message, never a traceback."""
 
 from __future__ import annotations
 
@@ -8,11 +8,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rdflib.namespace import SH
+
+from cli.report import counts, display_names, format_results
+from cli.validate import UnreadableInput, validate_files
 from mapping.build import DEFAULT_OUTPUT, DEFAULT_SOURCES, DocumentSummary, build
 from mapping.errors import SourceError
+from mapping.shacl import GraphRefused
 from mapping.uris import DEFAULT_BASE, Uris
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_VIOLATIONS, EXIT_UNREADABLE = 1, 2
 SUMMARY_COLUMNS = (
     ("conference", "conf."),
     ("items", "items"),
@@ -30,10 +36,11 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser(
         "build",
-        help="minutes in data/sources/ → graph files in data/graph/",
-        description="Parse every minutes file and write the graph (Turtle per document, "
-        "N-Quads with a named graph per document, the ontology). The output is replaced "
-        "atomically and only when the whole build succeeds.",
+        help="minutes in data/sources/ → validated graph files in data/graph/",
+        description="Parse every minutes file, validate the graph against the SHACL shapes "
+        "and write it (Turtle per document, N-Quads with a named graph per document, the "
+        "ontology, the validation report). The output is replaced atomically and only when "
+        "the whole build succeeds without a violation.",
     )
     build_command.add_argument(
         "--sources",
@@ -47,12 +54,36 @@ def parser() -> argparse.ArgumentParser:
         default=DEFAULT_OUTPUT,
         help="link to the published build (default: %(default)s)",
     )
-    build_command.add_argument(
+    add_base(build_command)
+    validate_command = commands.add_parser(
+        "validate",
+        help="validate graph files against the SHACL shapes",
+        description="Validate graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) "
+        "together with the ontology and the reference data (Länder, organisations). "
+        "Exit status: 0 conforms, 1 violations, 2 unreadable input.",
+    )
+    validate_command.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    validate_command.add_argument(
+        "--lang",
+        choices=("de", "en"),
+        default="en",
+        help="language of the messages (default: %(default)s)",
+    )
+    validate_command.add_argument(
+        "--violations-only",
+        action="store_true",
+        help="list only violations, not warnings and notes",
+    )
+    add_base(validate_command)
+    return main
+
+
+def add_base(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "--base",
         default=os.environ.get("INTMK_BASE_URI", DEFAULT_BASE),
         help="base URI of all resources; env INTMK_BASE_URI (default: %(default)s)",
     )
-    return main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,15 +93,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         print(f"intmk: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if arguments.command == "validate":
+        return run_validate(arguments.files, uris, arguments.lang, arguments.violations_only)
+    return run_build(arguments.sources, arguments.output, uris)
+
+
+def run_build(sources: Path, output: Path, uris: Uris) -> int:
     try:
-        summaries = build(arguments.sources, arguments.output, uris)
+        result = build(sources, output, uris)
     except SourceError as error:
         print(f"intmk build: error: {error}", file=sys.stderr)
         print("intmk build: nothing was written; the previous build is unchanged.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(summary_table(summaries))
-    print(f"written to {arguments.output}")
+    except GraphRefused as refused:
+        violations = format_results(
+            refused.validation, display_names(uris), severities=(SH.Violation,)
+        )
+        print(violations, file=sys.stderr)
+        print(
+            f"intmk build: error: the graph violates the shapes ({counts(refused.validation)})",
+            file=sys.stderr,
+        )
+        print("intmk build: nothing was written; the previous build is unchanged.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(summary_table(result.documents))
+    print(f"validation: {counts(result.validation)} (report: {output}/validation-report.ttl)")
+    print(f"written to {output}")
     return EXIT_OK
+
+
+def run_validate(files: list[Path], uris: Uris, language: str, violations_only: bool) -> int:
+    try:
+        validation = validate_files(files, uris)
+    except UnreadableInput as error:
+        print(f"intmk validate: error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    severities = (SH.Violation,) if violations_only else (SH.Violation, SH.Warning, SH.Info)
+    listing = format_results(validation, display_names(uris), language, severities)
+    if listing:
+        print(listing)
+        print()
+    verdict = "conforms" if validation.conforms else "does not conform"
+    print(f"{verdict}: {counts(validation)}")
+    return EXIT_OK if validation.conforms else EXIT_VIOLATIONS
 
 
 def summary_table(summaries: list[DocumentSummary]) -> str:

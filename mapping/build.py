@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from mapping.errors import SourceError
 from mapping.model import Minutes
 from mapping.parse_document import parse_file
 from mapping.reference import reference_graph
+from mapping.shacl import GraphRefused, Validation, load_shapes, validate
 from mapping.uris import Uris, slug
 from mapping.vocabulary import new_graph
 from mapping.wikidata import load_wikidata
@@ -36,6 +37,14 @@ ONTOLOGY_FILES = (ROOT / "ontology" / "intmk.ttl", ROOT / "ontology" / "intmk-co
 DEFAULT_SOURCES = ROOT / "data" / "sources"
 DEFAULT_OUTPUT = ROOT / "data" / "graph"
 NQUADS_NAME = "intmk.nq"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a successful build published."""
+
+    documents: list[DocumentSummary]
+    validation: Validation
 
 
 @dataclass(frozen=True)
@@ -117,8 +126,12 @@ def build(
     output: Path = DEFAULT_OUTPUT,
     uris: Uris | None = None,
     report: Callable[[str], None] = lambda message: print(message, file=sys.stderr),
-) -> list[DocumentSummary]:
-    """Build the graph files and publish them atomically; return per-document summaries."""
+) -> BuildResult:
+    """Build, validate and publish the graph files atomically.
+
+    Raises SourceError for bad input and GraphRefused when the graph violates the
+    shapes; in both cases nothing is written.
+    """
     uris = uris or Uris()
     wikidata = load_wikidata()
     documents = parse_all(source_files(sources), report)
@@ -131,8 +144,24 @@ def build(
         summaries.append(DocumentSummary.of(minutes, graph, uris.ontology))
     graphs["reference-data"] = (uris.reference_graph, reference_graph(uris, wikidata))
     graphs["ontology"] = (uris.ontology_graph, ontology_graph(uris))
+    report("validating against the SHACL shapes")
+    validation = validate(union(graph for _, graph in graphs.values()), load_shapes(uris))
+    if not validation.conforms:
+        raise GraphRefused(validation)
+    graphs["validation-report"] = (uris.validation_graph, validation.report)
     publish(output, graphs, summaries)
-    return summaries
+    return BuildResult(summaries, validation)
+
+
+def union(graphs: Iterable[Graph]) -> Graph:
+    """All triples of several graphs in one graph."""
+    merged = Graph()
+    for graph in graphs:
+        for prefix, namespace in graph.namespaces():
+            merged.bind(prefix, namespace, override=False)
+        for triple in graph:
+            merged.add(triple)
+    return merged
 
 
 def publish(

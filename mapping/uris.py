@@ -43,6 +43,10 @@ class Uris:
         return self._id("reference-data")
 
     @property
+    def validation_graph(self) -> URIRef:
+        return self._id("validation-report")
+
+    @property
     def ontology_graph(self) -> URIRef:
         return URIRef(f"{self.base}ontology")
 

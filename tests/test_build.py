@@ -71,6 +71,7 @@ def test_build_prints_a_summary_and_writes_every_file(sources: Path, tmp_path: P
         "ontology.ttl",
         "reference-data.ttl",
         "summary.json",
+        "validation-report.ttl",
     ]
     summary = json.loads((output / "summary.json").read_text())
     assert summary["documents"][0]["requests_to_bund"] == 33
@@ -91,6 +92,7 @@ def test_named_graph_per_document_in_the_nquads(sources: Path, tmp_path: Path) -
         "<http://localhost:8000/id/conference/18/minutes>",
         "<http://localhost:8000/id/reference-data>",
         "<http://localhost:8000/ontology>",
+        "<http://localhost:8000/id/validation-report>",
     }
 
 
@@ -151,3 +153,40 @@ def test_an_empty_sources_folder_is_an_error(tmp_path: Path) -> None:
     result = run_build(tmp_path / "sources", tmp_path / "graph")
     assert result.returncode == 1
     assert "no .txt file in the sources folder" in result.stderr
+
+
+def test_a_graph_that_violates_the_shapes_is_not_published(sources: Path, tmp_path: Path) -> None:
+    """A person listed in two delegations maps to one participation with two positions."""
+    output = tmp_path / "graph"
+    assert run_build(sources, output).returncode == 0
+    before = files_of(output)
+    text = (sources / SEED.name).read_text(encoding="utf-8")
+    doubled = text.replace(
+        "Herr Staatssekretär Sandro Kirchner\n",
+        "Herr Staatssekretär Sandro Kirchner\nHerr Minister Kai Klose\n",
+        1,
+    )
+    assert doubled != text
+    (sources / SEED.name).write_text(doubled, encoding="utf-8")
+    result = run_build(sources, output)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "shapes:Participation-position — violation" in result.stderr
+    assert (
+        "focus    <http://localhost:8000/id/conference/18/participation/kai-klose>" in result.stderr
+    )
+    assert "the graph violates the shapes" in result.stderr
+    assert "nothing was written; the previous build is unchanged" in result.stderr
+    assert files_of(output) == before
+
+
+def test_the_validation_report_is_published_next_to_the_graph(
+    sources: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "graph"
+    result = run_build(sources, output)
+    assert result.returncode == 0
+    assert "validation: 0 violations, 8 warnings, 1 note" in result.stdout
+    report = (output / "validation-report.ttl").read_text()
+    assert "sh:conforms" in report and "sh:Warning" in report
+    assert "<http://localhost:8000/id/validation-report>" in (output / "intmk.nq").read_text()

@@ -1,0 +1,219 @@
+"""Every shape bites: break the valid graph one way at a time and see exactly that shape fire."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib.term import Node
+
+from mapping.shacl import Validation, load_shapes, validate
+from mapping.uris import Uris
+from tests.conftest import BASE, ID, INTMK
+
+C18 = ID + "conference/18/"
+SHAPES = BASE + "shapes#"
+SCHEMA = "https://schema.org/"
+DCTERMS = "http://purl.org/dc/terms/"
+Key = tuple[Node, Node, URIRef]  # constraint that fired, focus node, severity
+
+
+@pytest.fixture(scope="session")
+def shapes() -> Graph:
+    return load_shapes(Uris(BASE))
+
+
+@pytest.fixture(scope="session")
+def valid(built: Path) -> Graph:
+    """The published graph without its own validation report."""
+    dataset = Dataset()
+    dataset.parse(built / "intmk.nq", format="nquads")
+    graph = Graph()
+    report = URIRef(ID + "validation-report")
+    for s, p, o, g in dataset.quads():
+        if g != report:
+            graph.add((s, p, o))
+    return graph
+
+
+@pytest.fixture(scope="session")
+def baseline(valid: Graph, shapes: Graph) -> Validation:
+    return validate(valid, shapes)
+
+
+def keys(validation: Validation) -> set[Key]:
+    return {(r.shape, r.focus, r.severity) for r in validation.results}
+
+
+def test_the_valid_graph_conforms_with_zero_violations(baseline: Validation) -> None:
+    assert baseline.conforms
+    assert baseline.violations == ()
+
+
+def test_the_source_problems_are_warnings(baseline: Validation) -> None:
+    warnings = {r.focus for r in baseline.results if r.severity == SH.Warning}
+    items = {
+        URIRef(C18 + f"item/{top}")
+        for top in ("A", "1.1", "1.2", "1.3", "4.1", "4.4", "4.6", "7.4")
+    }
+    assert items <= warnings
+
+
+def test_notes_are_infos(baseline: Validation) -> None:
+    infos = {r.focus for r in baseline.results if r.severity == SH.Info}
+    assert URIRef(C18 + "resolution/5.1/request/7") in infos
+
+
+def remove(s: str, p: URIRef) -> Callable[[Graph], object]:
+    return lambda g: g.remove((URIRef(s), p, None))
+
+
+def add(s: str, p: URIRef, o: Node) -> Callable[[Graph], object]:
+    return lambda g: g.add((URIRef(s), p, o))
+
+
+def replace(s: str, p: URIRef, o: Node) -> Callable[[Graph], object]:
+    return lambda g: g.set((URIRef(s), p, o))
+
+
+def swap_paragraph_numbers(g: Graph) -> None:
+    g.set(
+        (
+            URIRef(C18 + "resolution/4.4/paragraph/1"),
+            INTMK.paragraphNumber,
+            Literal(2, datatype=XSD.integer),
+        )
+    )
+    g.set(
+        (
+            URIRef(C18 + "resolution/4.4/paragraph/2"),
+            INTMK.paragraphNumber,
+            Literal(1, datatype=XSD.integer),
+        )
+    )
+
+
+def copy_resource(g: Graph, original: str, copy: str, skip: tuple[URIRef, ...] = ()) -> None:
+    """Give `copy` every statement `original` has (but those in skip)."""
+    for _, p, o in list(g.triples((URIRef(original), None, None))):
+        if p not in skip:
+            g.add((URIRef(copy), p, o))
+
+
+def duplicate_top(g: Graph) -> None:
+    """A complete second item with the TOP number 4.1 (without applicants or resolution)."""
+    copy_resource(g, C18 + "item/4.1", C18 + "item/4.1b", (INTMK.hasApplicant, INTMK.hasResolution))
+    g.add((URIRef(C18.rstrip("/")), INTMK.hasAgendaItem, URIRef(C18 + "item/4.1b")))
+
+
+def residue_in_label(g: Graph) -> None:
+    item = URIRef(C18 + "item/4.1")
+    german = next(
+        o for o in g.objects(item, RDFS.label) if isinstance(o, Literal) and o.language == "de"
+    )
+    g.remove((item, RDFS.label, german))
+    g.add((item, RDFS.label, Literal(f"**{german}**", lang="de")))
+
+
+BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
+    "resolution without outcome": (
+        remove(C18 + "resolution/4.4", INTMK.outcome),
+        "Resolution-outcome",
+        C18 + "resolution/4.4",
+    ),
+    "two outcomes": (
+        add(C18 + "resolution/4.4", INTMK.outcome, URIRef(ID + "outcome/einstimmig")),
+        "Resolution-outcome",
+        C18 + "resolution/4.4",
+    ),
+    "request without addressee": (
+        remove(C18 + "resolution/6.4/request/1", INTMK.addressee),
+        "Request-addressee",
+        C18 + "resolution/6.4/request/1",
+    ),
+    "applicant that is not a Land": (
+        replace(
+            C18 + "item/4.1/applicant/DE-NW", INTMK.applicantLand, URIRef(ID + "organisation/bund")
+        ),
+        "Applicant-applicantLand",
+        C18 + "item/4.1/applicant/DE-NW",
+    ),
+    "date that is not an xsd:date": (
+        replace(
+            C18 + "meeting/hauptkonferenz", URIRef(SCHEMA + "startDate"), Literal("26.04.2023")
+        ),
+        "Meeting-startDate",
+        C18 + "meeting/hauptkonferenz",
+    ),
+    "duplicate TOP number in a conference": (
+        duplicate_top,
+        "Conference-uniqueTopNumbers",
+        C18.rstrip("/"),
+    ),
+    "paragraph out of order": (
+        swap_paragraph_numbers,
+        "Resolution-paragraphOrder",
+        C18 + "resolution/4.4",
+    ),
+    "amount without currency": (
+        remove(C18 + "resolution/4.3/paragraph/2/amount/1", URIRef(SCHEMA + "currency")),
+        "MonetaryAmount-currency",
+        C18 + "resolution/4.3/paragraph/2/amount/1",
+    ),
+    "literal with conversion residue": (residue_in_label, "NoConversionResidue", C18 + "item/4.1"),
+    "URI outside the scheme": (
+        lambda g: copy_resource(g, ID + "person/kai-klose", ID + "bogus/kai-klose"),
+        "UriScheme",
+        ID + "bogus/kai-klose",
+    ),
+    "resolution date that is not an xsd:date": (
+        replace(C18 + "resolution/4.1", URIRef(DCTERMS + "date"), Literal("2023-03-29")),
+        "Resolution-date",
+        C18 + "resolution/4.1",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BREAKAGES))
+def test_exactly_the_intended_shape_fires(
+    name: str, valid: Graph, shapes: Graph, baseline: Validation
+) -> None:
+    breakage, shape, focus = BREAKAGES[name]
+    broken = Graph()
+    for triple in valid:
+        broken.add(triple)
+    breakage(broken)
+    validation = validate(broken, shapes)
+    new = keys(validation) - keys(baseline)
+    assert new == {(URIRef(SHAPES + shape), URIRef(focus), SH.Violation)}
+    assert not validation.conforms
+
+
+def test_every_class_of_the_ontology_has_a_node_shape(valid: Graph, shapes: Graph) -> None:
+    classes = {
+        c
+        for c in valid.subjects(RDF.type, OWL.Class)
+        if isinstance(c, URIRef) and c.startswith(INTMK)
+    }
+    targeted = set(shapes.objects(None, SH.targetClass))
+    assert classes - targeted == set()
+    assert len(classes) >= 22
+
+
+def test_every_shape_is_named_described_and_speaks_german_and_english(shapes: Graph) -> None:
+    shape_nodes = {s for s in shapes.subjects(RDF.type, SH.NodeShape)}
+    shape_nodes |= {o for o in shapes.objects(None, SH.property)}
+    shape_nodes |= {o for o in shapes.objects(None, SH.sparql)}
+    missing = []
+    for node in shape_nodes:
+        for predicate in (SH.name, SH.description, SH.message):
+            languages = {
+                o.language for o in shapes.objects(node, predicate) if isinstance(o, Literal)
+            }
+            if not {"de", "en"} <= languages:
+                missing.append((str(node), str(predicate)))
+    assert missing == []
+    assert len(shape_nodes) > 60
