@@ -31,7 +31,7 @@ from rdflib import Dataset, Graph, URIRef  # noqa: E402
 from rdflib.namespace import RDF, SH  # noqa: E402
 
 from mapping.build import build  # noqa: E402
-from mapping.shacl import load_shapes  # noqa: E402
+from mapping.shacl import VALIDATOR_OPTIONS, load_shapes  # noqa: E402
 from mapping.uris import Uris  # noqa: E402
 
 BASE = "http://localhost:8000/"
@@ -82,14 +82,7 @@ def run_validator(engine: str, data_path: str, queue: Any) -> None:
     else:
         from pyshacl_turbo import validate  # type: ignore[no-redef]
     started = time.perf_counter()
-    _, report, _ = validate(
-        data,
-        shacl_graph=shapes,
-        inference="none",
-        allow_warnings=True,
-        allow_infos=True,
-        advanced=True,
-    )
+    _, report, _ = validate(data, shacl_graph=shapes, **VALIDATOR_OPTIONS)
     seconds = time.perf_counter() - started
     if not isinstance(report, Graph):
         report = Graph().parse(data=report, format="turtle")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -82,17 +83,29 @@ def load_shapes(uris: Uris, path: Path = SHAPES_FILE) -> Graph:
     return graph
 
 
+# No inference: the data graph carries the ontology (subclass triples included), which is
+# all SHACL's class targets need. Warnings and notes do not make a graph non-conforming.
+# advanced: SHACL-AF SPARQL targets for the two whole-graph checks.
+class ValidatorOptions(TypedDict):
+    inference: str
+    allow_warnings: bool
+    allow_infos: bool
+    advanced: bool
+    abort_on_first: bool
+
+
+VALIDATOR_OPTIONS: ValidatorOptions = {
+    "inference": "none",
+    "allow_warnings": True,
+    "allow_infos": True,
+    "advanced": True,
+    "abort_on_first": False,
+}
+
+
 def validate(data: Graph, shapes: Graph) -> Validation:
     """Validate a data graph (which includes the ontology) against the shapes."""
-    _, report, _ = pyshacl_validate(
-        data,
-        shacl_graph=shapes,
-        inference="none",
-        allow_warnings=True,
-        allow_infos=True,
-        advanced=True,
-        abort_on_first=False,
-    )
+    _, report, _ = pyshacl_validate(data, shacl_graph=shapes, **VALIDATOR_OPTIONS)
     assert isinstance(report, Graph)
     for prefix, namespace in data.namespaces():
         report.bind(prefix, namespace, override=False)
