@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from mapping.laender import BY_CODE
 from mapping.model import (
@@ -223,7 +223,9 @@ class MinutesEmitter:
                 else self.uris.organisation(slug(delegation.parent_note))
             )
             self.add(uri, ORG.subOrganizationOf, parent_uri)
-        self.lines(uri, delegation.lines)
+        # an organisation recurs in the minutes of many years: it names every document
+        # it was read from, but no line range (its participations carry those)
+        self.add(uri, PROV.wasDerivedFrom, self.document)
         return uri
 
     def emit_person(
@@ -270,7 +272,9 @@ class MinutesEmitter:
         uri = self.uris.organisation(known.key if known else slug(name))
         self.add(self.conference, self.intmk.office, uri)
         self.add(uri, RDF.type, self.intmk.Organisation)
-        self.lines(uri, delegation.lines)
+        # an organisation recurs in the minutes of many years: it names every document
+        # it was read from, but no line range (its participations carry those)
+        self.add(uri, PROV.wasDerivedFrom, self.document)
 
     # agenda ----------------------------------------------------------------------------
 
