@@ -458,3 +458,38 @@ def test_the_source_document_resource(graph: Graph) -> None:
     assert graph.value(item, URIRef(dcterms + "source")) == URIRef(
         "http://localhost:8000/dumps/sources/000_7e277fc99396a581.txt#line=236,237"
     )
+
+
+def test_persons_with_title_role_and_ministry(graph: Graph) -> None:
+    person = URIRef(ID + "person/ute-leidig")
+    assert str(graph.value(person, URIRef("http://xmlns.com/foaf/0.1/name"))) == "Ute Leidig"
+    assert str(graph.value(person, URIRef("https://schema.org/honorificPrefix"))) == "Dr."
+    assert str(graph.value(person, INTMK.formOfAddress)) == "Frau"
+    participation = URIRef(C18 + "participation/ute-leidig")
+    assert graph.value(participation, INTMK.roleTitle) == Literal("Staatssekretärin", lang="de")
+    assert graph.value(participation, INTMK.delegationOf) == URIRef(ID + "land/DE-BW")
+    ministry = graph.value(participation, INTMK.onBehalfOf)
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    assert (
+        str(graph.value(ministry, label)) == "Ministerium für Soziales, Gesundheit und Integration"
+    )
+    assert graph.value(ministry, INTMK.ofLand) == URIRef(ID + "land/DE-BW")
+    professor = URIRef(ID + "person/birgit-locher-finke")
+    assert str(graph.value(professor, URIRef("https://schema.org/honorificPrefix"))) == "Prof. Dr."
+    thueringen = URIRef(C18 + "participation/doreen-denstaedt")
+    assert graph.value(thueringen, INTMK.roleTitle) == Literal("Ministerin", lang="de")
+    assert graph.value(URIRef(ID + "person/doreen-denstaedt"), INTMK.formOfAddress) is None
+
+
+def test_full_text_of_a_resolution(minutes: Minutes, graph: Graph) -> None:
+    text = str(graph.value(URIRef(C18 + "resolution/4.4"), INTMK.fullText))
+    assert text.startswith(
+        "1. Die für Integration zuständigen Ministerinnen und Minister, Senatorinnen und "
+        "Senatoren der Länder (IntMK) stellen fest, dass die Einbürgerung"
+    )
+    assert "\n\n2. Die IntMK bittet daher das BMI zu prüfen, wie im Zuge" in text
+    assert text.endswith(
+        "eine Härtefallregelung geschaffen werden kann, die ihnen eine Einbürgerung ermöglicht."
+    )
+    meeting = graph.value(URIRef(C18 + "resolution/4.4"), INTMK.decidedAt)
+    assert graph.value(meeting, INTMK.meetingKind) == URIRef(ID + "meeting-kind/hauptkonferenz")
