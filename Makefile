@@ -22,7 +22,7 @@ run: build
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy mapping cli tests
+	$(BIN)/mypy mapping server cli tests
 
 test: lint
 	$(BIN)/pytest

@@ -1,13 +1,15 @@
-"""`intmk build` and `intmk validate`. Bad input ends with a message, never a traceback."""
+"""`intmk build`, `validate` and `serve`. Bad input ends with a message, never a traceback."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import uvicorn
 from rdflib.namespace import SH
 
 from cli.report import counts, display_names, format_results
@@ -16,6 +18,9 @@ from mapping.build import DEFAULT_OUTPUT, DEFAULT_SOURCES, DocumentSummary, buil
 from mapping.errors import SourceError
 from mapping.shacl import GraphRefused
 from mapping.uris import DEFAULT_BASE, Uris
+from server.app import create_app
+from server.config import Settings
+from server.dataset import DatasetError, inspect_folder
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 EXIT_VIOLATIONS, EXIT_UNREADABLE = 1, 2
@@ -75,7 +80,75 @@ def parser() -> argparse.ArgumentParser:
         help="list only violations, not warnings and notes",
     )
     add_base(validate_command)
+    add_serve(commands)
     return main
+
+
+def environment(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="serve the built graph: SPARQL endpoint and dereferenceable URIs",
+        description="Serve the build in --store over HTTP: the SPARQL 1.1 query endpoint at "
+        "/sparql and every resource at its URI with content negotiation. A newly published "
+        "build is picked up and switched to atomically. Every option can also be set by the "
+        "environment variable named in its help.",
+    )
+    default = Settings()
+    serve.add_argument(
+        "--host",
+        default=environment("INTMK_HOST", default.host),
+        help="interface to listen on; env INTMK_HOST (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=int(environment("INTMK_PORT", str(default.port))),
+        help="TCP port; env INTMK_PORT (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--base",
+        default=os.environ.get("INTMK_BASE_URI"),
+        help="base URI of the resources; must match the build's; env INTMK_BASE_URI "
+        "(default: the base the build recorded)",
+    )
+    serve.add_argument(
+        "--store",
+        type=Path,
+        default=Path(environment("INTMK_STORE", str(default.store))),
+        help="folder of the build to serve; env INTMK_STORE (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--query-timeout",
+        type=float,
+        default=float(environment("INTMK_QUERY_TIMEOUT", str(default.query_timeout))),
+        help="seconds a SPARQL query may run before it is stopped; env INTMK_QUERY_TIMEOUT "
+        "(default: %(default)s)",
+    )
+    serve.add_argument(
+        "--result-limit",
+        type=int,
+        default=int(environment("INTMK_RESULT_LIMIT", str(default.result_limit))),
+        help="most rows or triples a query answers with; env INTMK_RESULT_LIMIT "
+        "(default: %(default)s)",
+    )
+    serve.add_argument(
+        "--query-workers",
+        type=int,
+        default=int(environment("INTMK_QUERY_WORKERS", str(default.query_workers))),
+        help="worker processes running SPARQL queries; env INTMK_QUERY_WORKERS "
+        "(default: %(default)s)",
+    )
+    serve.add_argument(
+        "--reload-interval",
+        type=float,
+        default=float(environment("INTMK_RELOAD_INTERVAL", str(default.reload_interval))),
+        help="seconds between checks for a new build, 0 = never; env INTMK_RELOAD_INTERVAL "
+        "(default: %(default)s)",
+    )
 
 
 def add_base(command: argparse.ArgumentParser) -> None:
@@ -88,6 +161,8 @@ def add_base(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
+    if arguments.command == "serve":
+        return run_serve(arguments)
     try:
         uris = Uris(arguments.base)
     except ValueError as error:
@@ -96,6 +171,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "validate":
         return run_validate(arguments.files, uris, arguments.lang, arguments.violations_only)
     return run_build(arguments.sources, arguments.output, uris)
+
+
+def run_serve(arguments: argparse.Namespace) -> int:
+    settings = Settings(
+        store=arguments.store,
+        base=arguments.base,
+        host=arguments.host,
+        port=arguments.port,
+        query_timeout=arguments.query_timeout,
+        result_limit=arguments.result_limit,
+        query_workers=arguments.query_workers,
+        reload_interval=arguments.reload_interval,
+    )
+    problem = settings_problem(settings)
+    if problem:
+        print(f"intmk serve: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        inspect_folder(settings.store, settings.base)
+    except DatasetError as error:
+        print(f"intmk serve: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return EXIT_OK
+
+
+def settings_problem(settings: Settings) -> str | None:
+    """What is wrong with the options, or None."""
+    if settings.base is not None:
+        try:
+            Uris(settings.base)
+        except ValueError as error:
+            return str(error)
+    if not 0 < settings.port < 65536:
+        return f"--port {settings.port}: expected a TCP port 1..65535"
+    if settings.query_timeout <= 0:
+        return f"--query-timeout {settings.query_timeout}: expected seconds > 0"
+    if settings.result_limit < 1:
+        return f"--result-limit {settings.result_limit}: expected a number ≥ 1"
+    if settings.query_workers < 1:
+        return f"--query-workers {settings.query_workers}: expected a number ≥ 1"
+    return None
 
 
 def run_build(sources: Path, output: Path, uris: Uris) -> int:

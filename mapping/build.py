@@ -37,6 +37,7 @@ ONTOLOGY_FILES = (ROOT / "ontology" / "intmk.ttl", ROOT / "ontology" / "intmk-co
 DEFAULT_SOURCES = ROOT / "data" / "sources"
 DEFAULT_OUTPUT = ROOT / "data" / "graph"
 NQUADS_NAME = "intmk.nq"
+SOURCES_NAME = "sources"
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ def build(
     """
     uris = uris or Uris()
     wikidata = load_wikidata()
-    documents = parse_all(source_files(sources), report)
+    files = source_files(sources)
+    documents = parse_all(files, report)
     graphs: dict[str, tuple[URIRef, Graph]] = {}
     summaries: list[DocumentSummary] = []
     for minutes in documents:
@@ -149,7 +151,7 @@ def build(
     if not validation.conforms:
         raise GraphRefused(validation)
     graphs["validation-report"] = (uris.validation_graph, validation.report)
-    publish(output, graphs, summaries)
+    publish(output, graphs, summaries, uris.base, files)
     return BuildResult(summaries, validation)
 
 
@@ -165,14 +167,19 @@ def union(graphs: Iterable[Graph]) -> Graph:
 
 
 def publish(
-    output: Path, graphs: dict[str, tuple[URIRef, Graph]], summaries: list[DocumentSummary]
+    output: Path,
+    graphs: dict[str, tuple[URIRef, Graph]],
+    summaries: list[DocumentSummary],
+    base: str,
+    files: list[Path],
 ) -> None:
     """Write every file into a new directory, then switch the output link to it."""
     store = output.parent / ".builds" / output.name
     store.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=store))
     try:
-        write_files(staging, graphs, summaries)
+        write_files(staging, graphs, summaries, base)
+        copy_sources(staging / SOURCES_NAME, files)
         final = store / f"build-{directory_digest(staging)}"
         if final.exists():
             shutil.rmtree(staging)
@@ -186,7 +193,10 @@ def publish(
 
 
 def write_files(
-    directory: Path, graphs: dict[str, tuple[URIRef, Graph]], summaries: list[DocumentSummary]
+    directory: Path,
+    graphs: dict[str, tuple[URIRef, Graph]],
+    summaries: list[DocumentSummary],
+    base: str,
 ) -> None:
     dataset = Dataset()
     for stem, (name, original) in graphs.items():
@@ -198,11 +208,18 @@ def write_files(
     quads = dataset.serialize(format="nquads").splitlines()
     body = "\n".join(sorted(line for line in quads if line.strip())) + "\n"
     write_bytes(directory / NQUADS_NAME, body.encode("utf-8"))
-    summary = {"documents": [s.__dict__ for s in summaries]}
+    summary = {"base": base, "documents": [s.__dict__ for s in summaries]}
     write_bytes(
         directory / "summary.json",
         (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
     )
+
+
+def copy_sources(folder: Path, files: list[Path]) -> None:
+    """The minutes themselves, served at dumps/sources/ where dcterms:source points."""
+    folder.mkdir()
+    for path in files:
+        write_bytes(folder / path.name, path.read_bytes())
 
 
 def with_stable_blank_nodes(graph: Graph, prefix: str) -> Graph:
@@ -229,8 +246,8 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 def directory_digest(directory: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(directory.iterdir()):
-        digest.update(path.name.encode())
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(directory).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
@@ -15,6 +16,7 @@ from mapping.build import build
 from mapping.model import Minutes
 from mapping.parse_document import parse_file
 from mapping.uris import Uris
+from tests.server_process import RunningServer, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sources" / "000_7e277fc99396a581.txt"
@@ -82,3 +84,18 @@ def select(store: pyoxigraph.Store, query: str) -> list[tuple[str, ...]]:
     for solution in results:
         rows.append(tuple(term.value if term is not None else "" for term in solution))
     return rows
+
+
+@pytest.fixture(scope="session")
+def server(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """One real `intmk serve` process over the seed build, shared by the HTTP tests."""
+    log = tmp_path_factory.mktemp("server") / "serve.log"
+    with serve(built, log) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def client(server: RunningServer) -> Iterator[httpx.Client]:
+    """An HTTP client for the shared server; it does not follow redirects."""
+    with httpx.Client(base_url=server.url, timeout=30, follow_redirects=False) as http:
+        yield http

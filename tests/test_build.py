@@ -43,7 +43,12 @@ def sources(tmp_path: Path) -> Path:
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    """Every file below `folder` by its relative path."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_build_prints_a_summary_and_writes_every_file(sources: Path, tmp_path: Path) -> None:
@@ -70,10 +75,13 @@ def test_build_prints_a_summary_and_writes_every_file(sources: Path, tmp_path: P
         "intmk.nq",
         "ontology.ttl",
         "reference-data.ttl",
+        "sources/000_7e277fc99396a581.txt",
         "summary.json",
         "validation-report.ttl",
     ]
+    assert (output / "sources" / SEED.name).read_bytes() == SEED.read_bytes()
     summary = json.loads((output / "summary.json").read_text())
+    assert summary["base"] == "http://localhost:8000/"
     assert summary["documents"][0]["requests_to_bund"] == 33
 
 

@@ -1,0 +1,1 @@
+"""The HTTP server: SPARQL endpoint, dereferenceable URIs and documents over one built graph."""
