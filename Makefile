@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup build run lint test clean
+.PHONY: setup system-packages build run serve lint test clean
+
+# Debian tools the tests drive as real clients: rapper (raptor2-utils) dereferences URIs,
+# roqet (rasqal-utils) queries the SPARQL endpoint.
+DEBIAN_TOOLS := rapper:raptor2-utils roqet:rasqal-utils
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,14 +21,26 @@ setup: $(STAMP)
 build: setup
 	$(BIN)/intmk build
 
-run: build
+run: build serve
+
+serve: setup
+	$(BIN)/intmk serve --host $${INTMK_HOST:-0.0.0.0} --port $${INTMK_PORT:-8000}
+
+system-packages:
+	@missing=""; for tool in $(DEBIAN_TOOLS); do \
+		command -v $${tool%%:*} >/dev/null || missing="$$missing $${tool#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy mapping server cli tests
 
-test: lint
+test: lint system-packages
 	$(BIN)/pytest
 
 clean:

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match
 
-from server import documents, problems, sparql
+from server import documents, home, problems, sparql
 from server.config import Settings
 from server.dataset import DatasetHolder
 
@@ -49,6 +49,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.holder = holder
     problems.install(app)
+    app.include_router(home.router)
     app.include_router(sparql.router)
     app.include_router(documents.router)
     app.middleware("http")(answer_options)

@@ -1,0 +1,69 @@
+"""A new build is served without a restart, in one switch; a broken one never replaces good data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.server_process import serve
+
+OLD_LABEL = '"18. IntMK 2023"@de'
+NEW_LABEL = '"18. IntMK 2023 (Neufassung)"@de'
+
+
+def publish(link: Path, target: Path) -> None:
+    """Switch `link` to `target` atomically, as `intmk build` does."""
+    temporary = link.with_name(link.name + ".new")
+    temporary.symlink_to(target)
+    os.replace(temporary, link)
+
+
+def variant(built: Path, folder: Path, change: Callable[[str], str]) -> Path:
+    shutil.copytree(built.resolve(), folder)
+    nquads = folder / "intmk.nq"
+    nquads.write_text(change(nquads.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    pytest.fail(f"not within {seconds} s")
+
+
+def test_a_new_build_is_switched_to_and_a_broken_one_is_not(built: Path, tmp_path: Path) -> None:
+    first = variant(built, tmp_path / "builds" / "a", lambda text: text)
+    second = variant(
+        built, tmp_path / "builds" / "b", lambda text: text.replace(OLD_LABEL, NEW_LABEL)
+    )
+    broken = variant(
+        built, tmp_path / "builds" / "c", lambda text: text[: len(text) // 2] + "<broken"
+    )
+    link = tmp_path / "graph"
+    link.symlink_to(first)
+    with serve(link, tmp_path / "serve.log", "--reload-interval", "0.2") as server:
+        home = server.url
+        before = httpx.get(home)
+        assert "18. IntMK 2023<" in before.text
+
+        publish(link, second)
+        wait_for(lambda: "18. IntMK 2023 (Neufassung)" in httpx.get(home).text)
+        switched = httpx.get(home)
+        assert switched.headers["etag"] != before.headers["etag"]
+
+        publish(link, broken)
+        wait_for(lambda: "new build not served" in server.output())
+        assert "not valid N-Quads" in server.output()
+        kept = httpx.get(home)
+        assert kept.status_code == 200
+        assert kept.headers["etag"] == switched.headers["etag"]
+        assert "18. IntMK 2023 (Neufassung)" in kept.text
