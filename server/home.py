@@ -6,6 +6,7 @@ Plain server-rendered HTML; the readable pages for people (issue 6) will replace
 from __future__ import annotations
 
 from html import escape
+from typing import Annotated
 from urllib.parse import urlsplit
 
 import pyoxigraph
@@ -75,7 +76,8 @@ def render(current: Generation) -> bytes:
 <p>Die Beschlüsse der Konferenz der für Integration zuständigen Ministerinnen und Minister,
 Senatorinnen und Senatoren der Länder (IntMK) als Linked Open Data: Tagesordnung,
 Antragsteller, Abstimmungsergebnisse, Beschlusstexte und die Bitten der Länder an den Bund.</p>
-<p lang="en">The resolutions of the German Integration Ministers' Conference as Linked Open Data.</p>
+<p lang="en">The resolutions of the German Integration Ministers' Conference
+as Linked Open Data.</p>
 <h2>Konferenzen</h2>
 <ul>{items}</ul>
 <h2>Zugänge</h2>
@@ -95,7 +97,7 @@ Antragsteller, Abstimmungsergebnisse, Beschlusstexte und die Bitten der Länder 
     summary="Home page",
     responses={200: {"content": {"text/html": {}}, "description": "The home page."}},
 )
-def home(request: Request, current: Generation = Depends(generation)) -> Response:
+def home(request: Request, current: Annotated[Generation, Depends(generation)]) -> Response:
     body = current.representations.get(("home",))
     if body is None:
         body = render(current)
