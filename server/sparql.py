@@ -1,5 +1,231 @@
-"""The SPARQL 1.1 Protocol endpoint at /sparql (placeholder)."""
+"""The SPARQL 1.1 Protocol endpoint at /sparql: queries only, answered by worker processes.
 
-from fastapi import APIRouter
+The route reads the request (server/sparql_request.py), chooses the result formats
+(server/sparql_formats.py) and hands a job to the generation's query pool
+(server/query_pool.py). A GET without a query answers the service description
+(server/service_description.py), or a query form for browsers.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from server import http_cache, negotiation, service_description
+from server.dataset import Generation
+from server.dependencies import generation, settings
+from server.problems import PROBLEM_JSON, Problem
+from server.query_pool import QueryUnavailable
+from server.query_worker import Job
+from server.sparql_formats import ALL_TYPES, Choices, choose_formats
+from server.sparql_request import FORM, SPARQL_QUERY, Operation, read_operation
+
+router = APIRouter(tags=["SPARQL"])
+PATH = "/sparql"
+TRUNCATED = "Intmk-Result-Truncated"
+MAX_ROWS = "X-SPARQL-MaxRows"
+PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
+QueryParameter = Annotated[
+    list[str] | None,
+    Query(description="The SPARQL 1.1 query (exactly one); without it GET describes the service."),
+]
+DefaultGraphs = Annotated[
+    list[str] | None,
+    Query(
+        alias="default-graph-uri",
+        description="Graphs whose merge is the default graph (repeatable); "
+        "without any dataset parameter the default graph is the union of all named graphs.",
+    ),
+]
+NamedGraphs = Annotated[
+    list[str] | None,
+    Query(alias="named-graph-uri", description="Graphs available to GRAPH (repeatable)."),
+]
+FormatParameter = Annotated[
+    list[str] | None,
+    Query(
+        alias="format",
+        description="Result format overriding Accept: json, xml, csv, tsv, turtle, ntriples, "
+        "jsonld, rdfxml, nquads, trig, or a media type.",
+    ),
+]
+
+
+def problem(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {PROBLEM_JSON: {}}}
+
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Query results (SELECT/ASK: SPARQL JSON, XML, CSV, TSV; CONSTRUCT/"
+        "DESCRIBE: RDF), or the service description when there is no query. Marked "
+        f"truncated ({TRUNCATED}: true, {MAX_ROWS}) when the result limit cut it.",
+        "content": {media: {} for media in (*ALL_TYPES, "text/html")},
+    },
+    304: {"description": "Not modified (GET with a matching ETag or date)."},
+    400: problem("Protocol error or a query that is not valid SPARQL 1.1 (position given)."),
+    403: problem("An update: the endpoint is read-only."),
+    406: problem("No acceptable result format; the available types are listed."),
+    503: problem("The query ran past the time limit, or every worker stayed busy."),
+}
+POST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            FORM: {
+                "schema": {
+                    "type": "object",
+                    "required": ["query"],
+                    "properties": {
+                        "query": {"type": "string"},
+                        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "format": {"type": "string"},
+                    },
+                }
+            },
+            SPARQL_QUERY: {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+@router.api_route(PATH, methods=["GET", "HEAD"], responses=RESPONSES, summary="Query (GET)")
+async def sparql_get(
+    request: Request,
+    query: QueryParameter = None,
+    default_graph_uri: DefaultGraphs = None,
+    named_graph_uri: NamedGraphs = None,
+    format: FormatParameter = None,
+) -> Response:
+    """Answer a query given in the URL; without one, describe the service."""
+    return await answer(request)
+
+
+@router.post(
+    PATH,
+    responses=RESPONSES,
+    openapi_extra=POST_BODY,
+    summary="Query (POST form or application/sparql-query)",
+)
+async def sparql_post(
+    request: Request,
+    default_graph_uri: DefaultGraphs = None,
+    named_graph_uri: NamedGraphs = None,
+    format: FormatParameter = None,
+) -> Response:
+    """Answer a query posted as a form or directly as the body."""
+    return await answer(request)
+
+
+async def answer(request: Request) -> Response:
+    operation = await read_operation(request)
+    current = generation(request)
+    if operation is None:
+        return describe(request, current)
+    choices = choose_formats(request.headers.get("accept"), operation.formats)
+    job = make_job(operation, choices, current)
+    headers = {"Vary": "Accept"}
+    if request.method in ("GET", "HEAD"):
+        headers |= http_cache.validator_headers(
+            current.dataset.version, current.dataset.modified, variant(job)
+        )
+        if http_cache.not_modified(request, headers["ETag"], current.dataset.modified):
+            return Response(status_code=304, headers=headers)
+    return await run(request, current, job, headers)
+
+
+def make_job(operation: Operation, choices: Choices, current: Generation) -> Job:
+    base = current.dataset.base
+    return Job(
+        query=operation.query,
+        default_graphs=operation.default_graphs,
+        named_graphs=operation.named_graphs,
+        solutions_type=choices.solutions,
+        boolean_type=choices.boolean,
+        graph_type=choices.graph,
+        base_iri=base + PATH.lstrip("/"),
+        prefixes=tuple({**PREFIXES, "intmk": base + "ontology#"}.items()),
+    )
+
+
+def variant(job: Job) -> str:
+    """A short digest of everything that decides the answer, for the ETag."""
+    return hashlib.sha256(repr(job).encode()).hexdigest()[:16]
+
+
+async def run(request: Request, current: Generation, job: Job, headers: dict[str, str]) -> Response:
+    """The worker's reply as a response; timeouts, busy or dead workers as 503 problems."""
+    limit_settings = settings(request)
+    try:
+        reply = await current.queries.run(job)
+    except QueryUnavailable as unavailable:
+        retry = {"Retry-After": str(unavailable.retry_after)} if unavailable.retry_after else {}
+        raise Problem(
+            unavailable.status,
+            unavailable.detail,
+            headers=retry,
+            timeout_seconds=limit_settings.query_timeout,
+        ) from None
+    if reply.status != 200:
+        extensions: dict[str, Any] = {"available": list(reply.available)} if reply.available else {}
+        raise Problem(reply.status, reply.detail, **extensions)
+    if reply.truncated:
+        headers |= {TRUNCATED: "true", MAX_ROWS: str(limit_settings.result_limit)}
+    return Response(reply.body, media_type=reply.media_type, headers=headers)
+
+
+def endpoint_url(request: Request) -> str:
+    """The URL the client asked for, without its query string."""
+    return str(request.url.replace(query="", fragment=""))
+
+
+def describe(request: Request, current: Generation) -> Response:
+    """The service description in the negotiated RDF syntax, or a query form for browsers."""
+    accept = request.headers.get("accept")
+    endpoint = endpoint_url(request)
+    offers = list(service_description.DESCRIPTION_FORMATS)
+    if negotiation.prefers_html(accept) and negotiation.choose(accept, ["text/html", *offers]) == (
+        "text/html"
+    ):
+        media_type = "text/html"
+    else:
+        chosen = negotiation.choose(accept, offers)
+        if chosen is None:
+            raise Problem(
+                406,
+                f"The service description is available as {', '.join(offers)} and text/html.",
+                available=[*offers, "text/html"],
+            )
+        media_type = chosen
+    body = description_body(current, endpoint, media_type)
+    headers = {"Vary": "Accept"} | http_cache.validator_headers(
+        current.dataset.version,
+        current.dataset.modified,
+        "sd-" + hashlib.sha256(f"{endpoint} {media_type}".encode()).hexdigest()[:16],
+    )
+    return http_cache.conditional(request, body, media_type, headers, current.dataset.modified)
+
+
+def description_body(current: Generation, endpoint: str, media_type: str) -> bytes:
+    """The description, prepared once per generation, endpoint URL and format."""
+    key = ("sparql-description", endpoint, media_type)
+    body = current.representations.get(key)
+    if body is None:
+        if media_type == "text/html":
+            body = service_description.query_form_page(endpoint)
+        else:
+            store = current.dataset.store
+            body = service_description.serialize_description(endpoint, store, media_type)
+        current.representations.put(key, body)
+    return body

@@ -1,0 +1,128 @@
+"""One SPARQL worker process: its own copy of the build, answering jobs from a pipe.
+
+pyoxigraph cannot cancel a running query, so every query runs in a process of this kind
+that the server may kill when the query runs too long. The worker knows nothing of HTTP:
+it gets a `Job` (query, dataset, the media types the client accepts for each kind of
+answer) and sends back a `Reply` with a status, a media type and the finished body. The
+result limit is applied while iterating, so a huge answer is never built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph
+
+from server import results
+from server.query_text import has_dataset_clause
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Job:
+    """A query and how to answer it; a media type of None means the client accepts none."""
+
+    query: str
+    default_graphs: tuple[str, ...] | None
+    """`default-graph-uri` values; None when the request named none."""
+    named_graphs: tuple[str, ...] | None
+    solutions_type: str | None
+    boolean_type: str | None
+    graph_type: str | None
+    base_iri: str
+    prefixes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    """200, or 400 (query syntax), 406 (no acceptable format) or 500."""
+    media_type: str
+    body: bytes
+    truncated: bool = False
+    detail: str = ""
+    available: tuple[str, ...] = ()
+    """For a 406: the media types this kind of answer comes in."""
+
+
+def dataset_options(job: Job) -> dict[str, object]:
+    """The SPARQL 1.1 Protocol's dataset rules as pyoxigraph query options.
+
+    A protocol dataset replaces the query's own; a graph kind the request leaves out is
+    empty. Without either, the query's FROM clauses decide, and failing those the default
+    graph is the union of all named graphs.
+    """
+    if job.default_graphs is None and job.named_graphs is None:
+        return {} if has_dataset_clause(job.query) else {"use_default_graph_as_union": True}
+    return {
+        "default_graph": [pyoxigraph.NamedNode(iri) for iri in job.default_graphs or ()],
+        "named_graphs": [pyoxigraph.NamedNode(iri) for iri in job.named_graphs or ()],
+    }
+
+
+def first(items: Iterable[T], limit: int) -> tuple[list[T], bool]:
+    """At most `limit` items, and whether there were more."""
+    taken = list(islice(items, limit + 1))
+    return taken[:limit], len(taken) > limit
+
+
+def not_acceptable(kind: str, offers: Iterable[str]) -> Reply:
+    available = tuple(offers)
+    detail = f"A {kind} answer is available as {', '.join(available)}."
+    return Reply(406, "", b"", detail=detail, available=available)
+
+
+def answer(store: pyoxigraph.Store, job: Job, limit: int) -> Reply:
+    """Run the job's query and write at most `limit` rows or triples of its answer."""
+    result = store.query(job.query, base_iri=job.base_iri, **dataset_options(job))  # type: ignore[arg-type]
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        if job.boolean_type is None:
+            return not_acceptable("boolean (ASK)", results.BOOLEAN_FORMATS)
+        return Reply(200, job.boolean_type, results.write_boolean(bool(result), job.boolean_type))
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        if job.solutions_type is None:
+            return not_acceptable("SELECT", results.SOLUTION_FORMATS)
+        names = [variable.value for variable in result.variables]
+        rows, truncated = first(([solution[n] for n in names] for solution in result), limit)
+        body = results.write_solutions(names, rows, job.solutions_type)
+        return Reply(200, job.solutions_type, body, truncated)
+    if job.graph_type is None:
+        return not_acceptable("graph (CONSTRUCT/DESCRIBE)", results.GRAPH_FORMATS)
+    triples, truncated = first(result, limit)
+    body = results.write_triples(triples, job.graph_type, dict(job.prefixes))
+    return Reply(200, job.graph_type, body, truncated)
+
+
+def safe_answer(store: pyoxigraph.Store, job: Job, limit: int) -> Reply:
+    """The answer, or a reply that says what went wrong (never a traceback)."""
+    try:
+        return answer(store, job, limit)
+    except SyntaxError as error:
+        return Reply(400, "", b"", detail=f"The query is not valid SPARQL 1.1: {error}")
+    except ValueError as error:
+        return Reply(400, "", b"", detail=f"The query cannot be answered: {error}")
+    except Exception as error:
+        return Reply(500, "", b"", detail=f"The query failed: {type(error).__name__}: {error}")
+
+
+def main(connection: Connection, nquads: str, limit: int) -> None:
+    """Process entry point: load the build, say ready, answer jobs until the pipe closes."""
+    store = pyoxigraph.Store()
+    try:
+        store.bulk_load(path=str(Path(nquads)), format=pyoxigraph.RdfFormat.N_QUADS)
+    except (OSError, SyntaxError) as error:
+        connection.send(("failed", f"{nquads}: {error}"))
+        return
+    connection.send(("ready", len(store)))
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        connection.send(safe_answer(store, job, limit))
