@@ -18,6 +18,7 @@ from server.config import Settings
 from server.dataset import DatasetHolder
 
 EXPOSED_HEADERS = ["ETag", "Last-Modified", "Content-Location", "Link", "Location", "Vary"]
+EXPOSED_HEADERS += ["Retry-After", "X-SPARQL-MaxRows", "Intmk-Result-Truncated"]
 DESCRIPTION = (
     "Linked Open Data of the resolutions of the German Integration Ministers' Conference "
     "(IntMK): a read-only SPARQL 1.1 endpoint and a dereferenceable URI for every resource, "
