@@ -21,7 +21,7 @@ import pyoxigraph
 
 from mapping.uris import DEFAULT_BASE
 from server.config import Settings
-from server.query_pool import QueryPool
+from server.query_pool import QueryPool, WorkerStartError
 
 NQUADS_NAME = "intmk.nq"
 SUMMARY_NAME = "summary.json"
@@ -173,7 +173,7 @@ class DatasetHolder:
             return False
         try:
             await self.load()
-        except DatasetError as error:
+        except (DatasetError, WorkerStartError) as error:
             self._seen = seen
             log.error("new build not served, the previous one stays: %s", error)
             return False
@@ -184,7 +184,10 @@ class DatasetHolder:
         interval = self.settings.reload_interval
         while interval > 0:
             await asyncio.sleep(interval)
-            await self.reload_if_changed()
+            try:
+                await self.reload_if_changed()
+            except Exception:  # the watcher must outlive any one bad build
+                log.exception("checking for a new build failed; the current one stays")
 
     async def _retire(self, generation: Generation) -> None:
         """Let queries already running on the old generation finish, then stop its workers."""
