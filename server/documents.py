@@ -1,5 +1,292 @@
-"""Dereferencing: /id/… → 303 → /doc/… with content negotiation (placeholder)."""
+"""Dereferencing: /id/… → 303 → /doc/… in five formats; the ontology, shapes, context, sources.
 
-from fastapi import APIRouter
+Each representation is prepared once per generation and kept in its LRU cache
+(generation.representations), so a repeated request costs a dictionary lookup. The
+keys say what a body is: ("doc", path, format, page), ("ontology", format), …
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Query
+from starlette.requests import Request
+from starlette.responses import Response
+
+from server import formats, graphs, html, jsonld
+from server.dependencies import generation
+from server.describe import Description, describe, exists, resource_iri
+from server.formats import Format
+from server.http_cache import conditional, validator_headers
+from server.negotiation import choose
+from server.problems import PROBLEM_JSON, Problem
 
 router = APIRouter()
+
+SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$")
+MEDIA_TYPES = [f.media_type for f in formats.FORMATS]
+PROBLEM: dict[str, Any] = {"content": {PROBLEM_JSON: {}}}
+
+
+def rdf_responses(description: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI responses of a negotiated document."""
+    return {
+        200: {"description": description, "content": {m: {} for m in MEDIA_TYPES}},
+        304: {"description": "Not modified: the client's copy (ETag, date) is current."},
+        404: {"description": "No such resource.", **PROBLEM},
+        406: {"description": "None of the available media types is acceptable.", **PROBLEM},
+    }
+
+
+def base_path(request: Request) -> str:
+    """The path of the base URI ('/' for http://localhost:8000/): our links are relative to it."""
+    return urlsplit(generation(request).dataset.base).path
+
+
+def negotiate(request: Request, fixed: Format | None, exists_now: Callable[[], bool]) -> Format:
+    """The format an extension fixes, else the client's preference; 404 before 406."""
+    if fixed is not None:
+        return fixed
+    chosen = choose(request.headers.get("accept"), MEDIA_TYPES)
+    if chosen is not None:
+        return formats.BY_MEDIA_TYPE[chosen]
+    if not exists_now():
+        raise Problem(404, f"Nothing is published at {request.url.path}.")
+    raise Problem(
+        406,
+        "None of the available media types is acceptable; send one of them in Accept "
+        "or add its extension to the path.",
+        available=MEDIA_TYPES,
+    )
+
+
+def prepared(request: Request, key: tuple[str, ...], make: Callable[[], bytes | None]) -> bytes:
+    """The body for `key` from this generation's cache, made once; 404 if there is none."""
+    representations = generation(request).representations
+    body = representations.get(key)
+    if body is None:
+        body = make()
+        if body is None:
+            raise Problem(404, f"Nothing is published at {request.url.path}.")
+        representations.put(key, body)
+    return body
+
+
+def answer(
+    request: Request,
+    body: bytes,
+    media_type: str,
+    variant: str,
+    extra: dict[str, str],
+) -> Response:
+    dataset = generation(request).dataset
+    headers = {**validator_headers(dataset.version, dataset.modified, variant), **extra}
+    return conditional(request, body, media_type, headers, dataset.modified)
+
+
+def variants(prefix: str, path: str) -> list[tuple[str, str]]:
+    """Links from an HTML page to its data twins."""
+    return [(f.media_type, f"{prefix}{path}.{f.extension}") for f in formats.RDF_FORMATS]
+
+
+@router.api_route(
+    "/id/{path:path}",
+    methods=["GET", "HEAD"],
+    status_code=303,
+    summary="A thing: see its document",
+    response_class=Response,
+    responses={
+        303: {"description": "See Other: Location names the document about the thing."},
+        404: {"description": "No such resource.", **PROBLEM},
+    },
+)
+def identifier(path: str, request: Request) -> Response:
+    """`/id/X` names a thing, not a document; 303 points to `/doc/X` (Cool URIs)."""
+    dataset = generation(request).dataset
+    if not exists(dataset.store, resource_iri(dataset.base, path)):
+        raise Problem(404, f"No resource {dataset.base}id/{path} is published.")
+    location = f"{base_path(request)}doc/{path}"
+    return Response(
+        status_code=303,
+        headers={"Location": location, "Vary": "Accept", "Cache-Control": "public, max-age=300"},
+    )
+
+
+@router.api_route(
+    "/doc/{path:path}",
+    methods=["GET", "HEAD"],
+    summary="The document about a thing",
+    response_class=Response,
+    responses=rdf_responses("The description of the resource {base}id/{path}."),
+)
+def document(
+    path: str,
+    request: Request,
+    page: int = Query(1, ge=1, description="Page of backlinks, when there are many."),
+) -> Response:
+    """Turtle, JSON-LD, N-Triples, RDF/XML or HTML by Accept, or fixed by an extension."""
+    dataset = generation(request).dataset
+    name, fixed = formats.split_extension(path)
+    iri = resource_iri(dataset.base, name)
+    chosen = negotiate(request, fixed, lambda: exists(dataset.store, iri))
+    prefix = f"{base_path(request)}doc/"
+    pages_key = ("doc-pages", name)
+
+    def make() -> bytes | None:
+        found = describe(dataset, name, page)
+        if found is None:
+            return None
+        generation(request).representations.put(pages_key, str(found.pages).encode())
+        return render_description(request, found, chosen, prefix + name)
+
+    body = prepared(request, ("doc", name, chosen.name, str(page)), make)
+    query = f"?page={page}" if page > 1 else ""
+    headers = {"Content-Location": f"{prefix}{name}.{chosen.extension}{query}"}
+    if fixed is None:
+        headers["Vary"] = "Accept"
+    link = page_links(prefix + name, page, generation(request).representations.get(pages_key))
+    if link:
+        headers["Link"] = link
+    return answer(request, body, chosen.media_type, f"{chosen.extension}-{page}", headers)
+
+
+def render_description(request: Request, found: Description, chosen: Format, path: str) -> bytes:
+    dataset = generation(request).dataset
+    if chosen is formats.HTML:
+        pages = [
+            (rel, f"{path}.html" + (f"?page={n}" if n > 1 else ""))
+            for rel, n in page_numbers(found.page, found.pages)
+        ]
+        return html.resource_page(found, dataset.store, dataset.base, variants("", path), pages)
+    return formats.serialize(found.triples, chosen, dataset.base, found.topic.value)
+
+
+def page_numbers(page: int, pages: int) -> list[tuple[str, int]]:
+    """rel names and numbers of the neighbouring pages (RFC 8288 next/prev, first/last)."""
+    if pages <= 1:
+        return []
+    numbers = [("first", 1)]
+    if page > 1:
+        numbers.append(("prev", page - 1))
+    if page < pages:
+        numbers.append(("next", page + 1))
+    return [*numbers, ("last", pages)]
+
+
+def page_links(path: str, page: int, pages: bytes | None) -> str:
+    if pages is None:
+        return ""
+    return ", ".join(
+        f"<{path}" + (f"?page={n}" if n > 1 else "") + f'>; rel="{rel}"'
+        for rel, n in page_numbers(page, int(pages))
+    )
+
+
+def whole_graph(request: Request, what: str, extension: str | None) -> Response:
+    """/ontology and /shapes: one graph, negotiated like a /doc/ document."""
+    dataset = generation(request).dataset
+    fixed = formats.BY_EXTENSION.get(extension) if extension else None
+    if extension and fixed is None:
+        raise Problem(404, f"Nothing is published at {request.url.path}.")
+    chosen = negotiate(request, fixed, lambda: True)
+    iri = (
+        graphs.ontology_iri(dataset.base) if what == "ontology" else graphs.shapes_iri(dataset.base)
+    )
+
+    def make() -> bytes:
+        triples = graphs.ontology(dataset) if what == "ontology" else graphs.shapes(dataset.base)
+        if chosen is formats.HTML:
+            title = "IntMK-Ontologie" if what == "ontology" else "IntMK-SHACL-Shapes"
+            links = variants(base_path(request), what)
+            return html.graph_page(title, iri, triples, dataset.store, dataset.base, links)
+        return formats.serialize(triples, chosen, dataset.base, iri)
+
+    body = prepared(request, (what, chosen.name), make)
+    headers = {"Content-Location": f"{base_path(request)}{what}.{chosen.extension}"}
+    if fixed is None:
+        headers["Vary"] = "Accept"
+    return answer(request, body, chosen.media_type, chosen.extension, headers)
+
+
+@router.api_route(
+    "/ontology",
+    methods=["GET", "HEAD"],
+    summary="The IntMK ontology (namespace document of intmk:)",
+    response_class=Response,
+    responses=rdf_responses("The ontology graph {base}ontology."),
+)
+def ontology(request: Request) -> Response:
+    return whole_graph(request, "ontology", None)
+
+
+@router.api_route(
+    "/ontology.{extension}",
+    methods=["GET", "HEAD"],
+    summary="The IntMK ontology in the format the extension names",
+    response_class=Response,
+    responses=rdf_responses("The ontology graph in one format (ttl, jsonld, nt, rdf, html)."),
+)
+def ontology_as(extension: str, request: Request) -> Response:
+    return whole_graph(request, "ontology", extension)
+
+
+@router.api_route(
+    "/shapes",
+    methods=["GET", "HEAD"],
+    summary="The SHACL shapes the graph is validated with",
+    response_class=Response,
+    responses=rdf_responses("The shapes graph {base}shapes."),
+)
+def shapes(request: Request) -> Response:
+    return whole_graph(request, "shapes", None)
+
+
+@router.api_route(
+    "/shapes.{extension}",
+    methods=["GET", "HEAD"],
+    summary="The SHACL shapes in the format the extension names",
+    response_class=Response,
+    responses=rdf_responses("The shapes graph in one format (ttl, jsonld, nt, rdf, html)."),
+)
+def shapes_as(extension: str, request: Request) -> Response:
+    return whole_graph(request, "shapes", extension)
+
+
+@router.api_route(
+    "/context.jsonld",
+    methods=["GET", "HEAD"],
+    summary="The JSON-LD context every JSON-LD answer uses",
+    response_class=Response,
+    responses={200: {"description": "The context.", "content": {"application/ld+json": {}}}},
+)
+def context(request: Request) -> Response:
+    base = generation(request).dataset.base
+    body = prepared(request, ("context",), lambda: jsonld.context_text(base).encode("utf-8"))
+    return answer(request, body, "application/ld+json", "context", {})
+
+
+@router.api_route(
+    "/dumps/sources/{file}",
+    methods=["GET", "HEAD"],
+    summary="A minutes file the graph was extracted from",
+    response_class=Response,
+    responses={
+        200: {"description": "The minutes as text.", "content": {"text/plain": {}}},
+        404: {"description": "No such source file.", **PROBLEM},
+    },
+)
+def source(file: str, request: Request) -> Response:
+    """The text every dcterms:source points into (…/file.txt#line=a,b, RFC 5147)."""
+    folder = generation(request).dataset.directory / "sources"
+
+    def make() -> bytes | None:
+        if not SOURCE_NAME.match(file):
+            return None
+        path = folder / file
+        return path.read_bytes() if path.is_file() and path.parent == folder else None
+
+    body = prepared(request, ("source", file), make)
+    return answer(request, body, "text/plain; charset=utf-8", "source", {})
