@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from server import formats, graphs, html, jsonld
+from server.dataset import Generation, PublishedDataset
 from server.dependencies import generation
 from server.describe import Description, describe, exists, resource_iri
 from server.formats import Format
@@ -41,9 +42,9 @@ def rdf_responses(description: str) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def base_path(request: Request) -> str:
+def base_path(current: Generation) -> str:
     """The path of the base URI ('/' for http://localhost:8000/): our links are relative to it."""
-    return urlsplit(generation(request).dataset.base).path
+    return urlsplit(current.dataset.base).path
 
 
 def negotiate(request: Request, fixed: Format | None, exists_now: Callable[[], bool]) -> Format:
@@ -63,9 +64,11 @@ def negotiate(request: Request, fixed: Format | None, exists_now: Callable[[], b
     )
 
 
-def prepared(request: Request, key: tuple[str, ...], make: Callable[[], bytes | None]) -> bytes:
+def prepared(
+    request: Request, current: Generation, key: tuple[str, ...], make: Callable[[], bytes | None]
+) -> bytes:
     """The body for `key` from this generation's cache, made once; 404 if there is none."""
-    representations = generation(request).representations
+    representations = current.representations
     body = representations.get(key)
     if body is None:
         body = make()
@@ -77,12 +80,13 @@ def prepared(request: Request, key: tuple[str, ...], make: Callable[[], bytes | 
 
 def answer(
     request: Request,
+    current: Generation,
     body: bytes,
     media_type: str,
     variant: str,
     extra: dict[str, str],
 ) -> Response:
-    dataset = generation(request).dataset
+    dataset = current.dataset
     headers = {**validator_headers(dataset.version, dataset.modified, variant), **extra}
     return conditional(request, body, media_type, headers, dataset.modified)
 
@@ -105,10 +109,11 @@ def variants(prefix: str, path: str) -> list[tuple[str, str]]:
 )
 def identifier(path: str, request: Request) -> Response:
     """`/id/X` names a thing, not a document; 303 points to `/doc/X` (Cool URIs)."""
-    dataset = generation(request).dataset
+    current = generation(request)
+    dataset = current.dataset
     if not exists(dataset.store, resource_iri(dataset.base, path)):
         raise Problem(404, f"No resource {dataset.base}id/{path} is published.")
-    location = f"{base_path(request)}doc/{path}"
+    location = f"{base_path(current)}doc/{path}"
     return Response(
         status_code=303,
         headers={"Location": location, "Vary": "Accept", "Cache-Control": "public, max-age=300"},
@@ -128,33 +133,35 @@ def document(
     page: int = Query(1, ge=1, description="Page of backlinks, when there are many."),
 ) -> Response:
     """Turtle, JSON-LD, N-Triples, RDF/XML or HTML by Accept, or fixed by an extension."""
-    dataset = generation(request).dataset
+    current = generation(request)
+    dataset = current.dataset
     name, fixed = formats.split_extension(path)
     iri = resource_iri(dataset.base, name)
     chosen = negotiate(request, fixed, lambda: exists(dataset.store, iri))
-    prefix = f"{base_path(request)}doc/"
+    prefix = f"{base_path(current)}doc/"
     pages_key = ("doc-pages", name)
 
     def make() -> bytes | None:
         found = describe(dataset, name, page)
         if found is None:
             return None
-        generation(request).representations.put(pages_key, str(found.pages).encode())
-        return render_description(request, found, chosen, prefix + name)
+        current.representations.put(pages_key, str(found.pages).encode())
+        return render_description(dataset, found, chosen, prefix + name)
 
-    body = prepared(request, ("doc", name, chosen.name, str(page)), make)
+    body = prepared(request, current, ("doc", name, chosen.name, str(page)), make)
     query = f"?page={page}" if page > 1 else ""
     headers = {"Content-Location": f"{prefix}{name}.{chosen.extension}{query}"}
     if fixed is None:
         headers["Vary"] = "Accept"
-    link = page_links(prefix + name, page, generation(request).representations.get(pages_key))
+    link = page_links(prefix + name, page, current.representations.get(pages_key))
     if link:
         headers["Link"] = link
-    return answer(request, body, chosen.media_type, f"{chosen.extension}-{page}", headers)
+    return answer(request, current, body, chosen.media_type, f"{chosen.extension}-{page}", headers)
 
 
-def render_description(request: Request, found: Description, chosen: Format, path: str) -> bytes:
-    dataset = generation(request).dataset
+def render_description(
+    dataset: PublishedDataset, found: Description, chosen: Format, path: str
+) -> bytes:
     if chosen is formats.HTML:
         pages = [
             (rel, f"{path}.html" + (f"?page={n}" if n > 1 else ""))
@@ -187,7 +194,8 @@ def page_links(path: str, page: int, pages: bytes | None) -> str:
 
 def whole_graph(request: Request, what: str, extension: str | None) -> Response:
     """/ontology and /shapes: one graph, negotiated like a /doc/ document."""
-    dataset = generation(request).dataset
+    current = generation(request)
+    dataset = current.dataset
     fixed = formats.BY_EXTENSION.get(extension) if extension else None
     if extension and fixed is None:
         raise Problem(404, f"Nothing is published at {request.url.path}.")
@@ -200,15 +208,15 @@ def whole_graph(request: Request, what: str, extension: str | None) -> Response:
         triples = graphs.ontology(dataset) if what == "ontology" else graphs.shapes(dataset.base)
         if chosen is formats.HTML:
             title = "IntMK-Ontologie" if what == "ontology" else "IntMK-SHACL-Shapes"
-            links = variants(base_path(request), what)
+            links = variants(base_path(current), what)
             return html.graph_page(title, iri, triples, dataset.store, dataset.base, links)
         return formats.serialize(triples, chosen, dataset.base, iri)
 
-    body = prepared(request, (what, chosen.name), make)
-    headers = {"Content-Location": f"{base_path(request)}{what}.{chosen.extension}"}
+    body = prepared(request, current, (what, chosen.name), make)
+    headers = {"Content-Location": f"{base_path(current)}{what}.{chosen.extension}"}
     if fixed is None:
         headers["Vary"] = "Accept"
-    return answer(request, body, chosen.media_type, chosen.extension, headers)
+    return answer(request, current, body, chosen.media_type, chosen.extension, headers)
 
 
 @router.api_route(
@@ -263,9 +271,10 @@ def shapes_as(extension: str, request: Request) -> Response:
     responses={200: {"description": "The context.", "content": {"application/ld+json": {}}}},
 )
 def context(request: Request) -> Response:
-    base = generation(request).dataset.base
-    body = prepared(request, ("context",), lambda: jsonld.context_text(base).encode("utf-8"))
-    return answer(request, body, "application/ld+json", "context", {})
+    current = generation(request)
+    text = jsonld.context_text(current.dataset.base)
+    body = prepared(request, current, ("context",), lambda: text.encode("utf-8"))
+    return answer(request, current, body, "application/ld+json", "context", {})
 
 
 @router.api_route(
@@ -280,7 +289,8 @@ def context(request: Request) -> Response:
 )
 def source(file: str, request: Request) -> Response:
     """The text every dcterms:source points into (…/file.txt#line=a,b, RFC 5147)."""
-    folder = generation(request).dataset.directory / "sources"
+    current = generation(request)
+    folder = current.dataset.directory / "sources"
 
     def make() -> bytes | None:
         if not SOURCE_NAME.match(file):
@@ -288,5 +298,5 @@ def source(file: str, request: Request) -> Response:
         path = folder / file
         return path.read_bytes() if path.is_file() and path.parent == folder else None
 
-    body = prepared(request, ("source", file), make)
-    return answer(request, body, "text/plain; charset=utf-8", "source", {})
+    body = prepared(request, current, ("source", file), make)
+    return answer(request, current, body, "text/plain; charset=utf-8", "source", {})
