@@ -14,11 +14,10 @@ from rdflib.compare import isomorphic
 from tests.server_process import RunningServer
 
 RAPPER = shutil.which("rapper")
-pytestmark = pytest.mark.skipif(RAPPER is None, reason="rapper (raptor2-utils) not installed")
 
 
 def rapper(*arguments: str) -> subprocess.CompletedProcess[str]:
-    assert RAPPER is not None
+    assert RAPPER is not None, "rapper is missing: `make test` installs Debian's raptor2-utils"
     return subprocess.run(
         [RAPPER, *arguments], capture_output=True, text=True, timeout=60, check=True
     )
