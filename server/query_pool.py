@@ -13,7 +13,10 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import sys
+import types
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -77,13 +80,29 @@ class ReplyCache:
             self.size -= len(dropped.body)
 
 
+@contextlib.contextmanager
+def bare_main() -> Iterator[None]:
+    """Hide the server's main module while a worker is spawned.
+
+    A spawned child re-imports the parent's `__main__` (cli.main: FastAPI, uvicorn — seconds
+    on a busy machine); the worker needs none of it, so replacements start in a fraction.
+    """
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 async def spawn(nquads: Path, limit: int) -> Worker:
     """Start one worker and wait until it has loaded the build."""
     parent, child = CONTEXT.Pipe()
     process = CONTEXT.Process(
         target=query_worker.main, args=(child, str(nquads), limit), daemon=True
     )
-    process.start()
+    with bare_main():
+        process.start()
     child.close()
     worker = Worker(process, parent)
     try:
@@ -198,8 +217,15 @@ class QueryPool:
         return reply
 
     async def _idle_worker(self, timeout: float) -> Worker:
+        """An idle live worker within `timeout` seconds; one that died idle is replaced."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
         try:
-            return await asyncio.wait_for(self.idle.get(), timeout)
+            while True:
+                worker = await asyncio.wait_for(self.idle.get(), deadline - loop.time())
+                if worker.process.is_alive():
+                    return worker
+                self._replace(worker)
         except TimeoutError:
             raise QueryUnavailable(
                 503,
