@@ -208,9 +208,13 @@ class QueryPool:
             ) from None
         except (EOFError, OSError):
             self._replace(worker)
+            log.error("query worker %d ended (exit code %s)", worker.pid, worker.process.exitcode)
             raise QueryUnavailable(
                 503, "The query worker ended unexpectedly (out of memory?); try again.", 5
             ) from None
+        except asyncio.CancelledError:
+            self._replace(worker)  # still computing a reply nobody will read
+            raise
         self.idle.put_nowait(worker)
         assert isinstance(reply, Reply)
         self.cache.put(job, reply)

@@ -109,6 +109,10 @@ def safe_answer(store: pyoxigraph.Store, job: Job, limit: int) -> Reply:
         return Reply(400, "", b"", detail=f"The query cannot be answered: {error}")
     except Exception as error:
         return Reply(500, "", b"", detail=f"The query failed: {type(error).__name__}: {error}")
+    except BaseException as error:  # pyoxigraph's Rust panics are BaseExceptions
+        if isinstance(error, KeyboardInterrupt | SystemExit):
+            raise
+        return Reply(500, "", b"", detail=f"The query failed: {type(error).__name__}: {error}")
 
 
 def main(connection: Connection, nquads: str, limit: int) -> None:

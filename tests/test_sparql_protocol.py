@@ -282,7 +282,7 @@ def test_construct_in_every_rdf_format(
     client: httpx.Client, media_type: str, conference_triples: int
 ) -> None:
     response = client.get("/sparql", params={"query": CONSTRUCT}, headers={"Accept": media_type})
-    assert response.status_code == 200
+    assert response.status_code == 200, response.text
     assert response.headers["content-type"].split(";")[0] == media_type
     parsed = Graph() if GRAPH_TYPES[media_type] not in ("nquads", "trig") else None
     if parsed is None:
