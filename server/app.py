@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
+import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.utils import get_openapi
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match
@@ -49,6 +53,7 @@ def create_app(settings: Settings) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.holder = holder
+    app.openapi = lambda: openapi_description(app)  # type: ignore[method-assign]
     problems.install(app)
     app.include_router(home.router)
     app.include_router(sparql.router)
@@ -64,6 +69,40 @@ def create_app(settings: Settings) -> FastAPI:
         max_age=86400,
     )
     return app
+
+
+def openapi_description(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's description, made true to what the server does.
+
+    Invalid parameters are answered 400 with problem details (server/problems.py), not
+    FastAPI's 422; GET and HEAD of one route need operation ids of their own.
+    """
+    if app.openapi_schema is None:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Duplicate Operation ID")
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+        for path, operations in schema["paths"].items():
+            for method, operation in operations.items():
+                words = re.findall(r"[a-z0-9]+", path.lower()) or ["home"]
+                operation["operationId"] = "_".join([method, *words])
+                responses = operation["responses"]
+                if responses.pop("422", None) is not None and "400" not in responses:
+                    responses["400"] = {
+                        "description": "Invalid parameters.",
+                        "content": {problems.PROBLEM_JSON: {}},
+                    }
+        schemas = schema.get("components", {}).get("schemas", {})
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(unused, None)
+        if not schemas:
+            schema.pop("components", None)
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 async def answer_options(

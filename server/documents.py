@@ -30,13 +30,16 @@ router = APIRouter()
 SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$")
 MEDIA_TYPES = [f.media_type for f in formats.FORMATS]
 PROBLEM: dict[str, Any] = {"content": {PROBLEM_JSON: {}}}
+NOT_MODIFIED: dict[str, Any] = {
+    "description": "Not modified: the client's copy (ETag, date) is current."
+}
 
 
 def rdf_responses(description: str) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI responses of a negotiated document."""
     return {
         200: {"description": description, "content": {m: {} for m in MEDIA_TYPES}},
-        304: {"description": "Not modified: the client's copy (ETag, date) is current."},
+        304: NOT_MODIFIED,
         404: {"description": "No such resource.", **PROBLEM},
         406: {"description": "None of the available media types is acceptable.", **PROBLEM},
     }
@@ -268,7 +271,10 @@ def shapes_as(extension: str, request: Request) -> Response:
     methods=["GET", "HEAD"],
     summary="The JSON-LD context every JSON-LD answer uses",
     response_class=Response,
-    responses={200: {"description": "The context.", "content": {"application/ld+json": {}}}},
+    responses={
+        200: {"description": "The context.", "content": {"application/ld+json": {}}},
+        304: NOT_MODIFIED,
+    },
 )
 def context(request: Request) -> Response:
     current = generation(request)
@@ -284,6 +290,7 @@ def context(request: Request) -> Response:
     response_class=Response,
     responses={
         200: {"description": "The minutes as text.", "content": {"text/plain": {}}},
+        304: NOT_MODIFIED,
         404: {"description": "No such source file.", **PROBLEM},
     },
 )

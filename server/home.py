@@ -95,7 +95,10 @@ as Linked Open Data.</p>
     methods=["GET", "HEAD"],
     response_class=Response,
     summary="Home page",
-    responses={200: {"content": {"text/html": {}}, "description": "The home page."}},
+    responses={
+        200: {"content": {"text/html": {}}, "description": "The home page."},
+        304: {"description": "Not modified: the client's copy (ETag, date) is current."},
+    },
 )
 def home(request: Request, current: Annotated[Generation, Depends(generation)]) -> Response:
     body = current.representations.get(("home",))

@@ -23,7 +23,7 @@ from server.query_worker import Job
 from server.sparql_formats import ALL_TYPES, Choices, choose_formats
 from server.sparql_request import FORM, SPARQL_QUERY, Operation, read_operation
 
-router = APIRouter(tags=["SPARQL"])
+router = APIRouter(tags=["SPARQL"], default_response_class=Response)
 PATH = "/sparql"
 TRUNCATED = "Intmk-Result-Truncated"
 MAX_ROWS = "X-SPARQL-MaxRows"
