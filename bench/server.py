@@ -412,9 +412,17 @@ class Answer:
     summary: str
     value: Any = None
     note: str = ""
+    seconds: float = 0.0
 
 
 def answer_of(server: Server, workload: Workload) -> Answer:
+    started = time.monotonic()
+    answer = read_answer(server, workload)
+    answer.seconds = time.monotonic() - started
+    return answer
+
+
+def read_answer(server: Server, workload: Workload) -> Answer:
     status, content_type, body = fetch(
         server.url + workload.path(server, "000000000"), workload.accept
     )
@@ -552,7 +560,7 @@ def sequential(server: Server, workload: Workload, budget: float) -> Measurement
     errors = 0
     started = time.monotonic()
     number = 0
-    while time.monotonic() - started < budget or len(latencies) + errors < 2:
+    while time.monotonic() - started < budget or len(latencies) + errors < 1:
         number += 1
         path = workload.path(server, str(900_000_000 + number))
         sent = time.monotonic()
@@ -570,21 +578,54 @@ def sequential(server: Server, workload: Workload, budget: float) -> Measurement
         requests=len(latencies),
         errors=errors,
         method="sequential",
-        note=f"wrk finished too few requests; {len(latencies)} sequential in {elapsed:.0f} s "
+        note=f"too slow for wrk's run; {len(latencies)} sequential in {elapsed:.0f} s "
         "(p99 = slowest)",
     )
 
 
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU seconds used so far by every process of the process group `pgid`."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rpartition(")")[2].split()
+            if int(fields[2]) == pgid:
+                total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def quiesce(servers: list[Server], limit: float = 180.0) -> float:
+    """Wait until no server burns CPU (a slow one may still answer an earlier load's
+    requests); returns the seconds waited."""
+    started = time.monotonic()
+    groups = [s.process.pid for s in servers if s.process is not None]
+    while time.monotonic() - started < limit:
+        before = sum(group_cpu_seconds(g) for g in groups)
+        time.sleep(1.0)
+        if sum(group_cpu_seconds(g) for g in groups) - before < 0.05:
+            break
+    return time.monotonic() - started
+
+
 def measure(
-    server: Server, workload: Workload, size: str, arguments: argparse.Namespace
+    server: Server,
+    workload: Workload,
+    size: str,
+    arguments: argparse.Namespace,
+    single: float,
 ) -> Measurement:
+    """wrk's numbers; sequential ones for a server whose single answer took so long that
+    wrk's run could not finish enough requests (and would leave it busy for minutes)."""
+    if single * arguments.connections > arguments.duration:
+        return sequential(server, workload, arguments.sequential_budget)
     if arguments.warmup > 0:
         wrk(server, workload, arguments.warmup, arguments)
     output = wrk(server, workload, arguments.duration, arguments)
     (RESULTS / "wrk").mkdir(exist_ok=True)
     (RESULTS / "wrk" / f"{size}-{workload.key}-{server.name}.txt").write_text(output)
     measurement = parse_wrk(output)
-    if measurement.requests < 2 * arguments.connections:
+    if measurement.requests < arguments.connections:
+        quiesce([server])
         return sequential(server, workload, arguments.sequential_budget)
     return measurement
 
@@ -843,6 +884,7 @@ def main() -> None:
     names = arguments.servers.split(",")
     rows: list[Row] = []
     profiles: dict[str, str] = {}
+    loads: list[float] = []
     for size, build in builds(arguments.sizes.split(","), seed):
         servers = [s for s in make_servers(build, size, arguments) if s.name in names]
         print(f"== {size}: {build}", flush=True)
@@ -865,7 +907,13 @@ def main() -> None:
                             note=f"not measured: {answers[server.name].summary}"
                         )
                         continue
-                    result = measure(server, workload, size, arguments)
+                    waited = quiesce(servers)
+                    if waited > 5:
+                        print(f"    (waited {waited:.0f} s for the servers to go idle)")
+                    loads.append(os.getloadavg()[0])
+                    result = measure(
+                        server, workload, size, arguments, answers[server.name].seconds
+                    )
                     row.results[server.name] = result
                     print(
                         f"    {server.name:16} {number(result.requests_per_second, 1):>10} req/s"
@@ -885,10 +933,12 @@ def main() -> None:
                     if raw is not None:
                         profiles[f"{workload.key} ({size})"] = summarize_profile(raw)
                         print(profiles[f"{workload.key} ({size})"], flush=True)
-    write_report(rows, profiles, arguments)
+    write_report(rows, profiles, arguments, loads)
 
 
-def write_report(rows: list[Row], profiles: dict[str, str], arguments: argparse.Namespace) -> None:
+def write_report(
+    rows: list[Row], profiles: dict[str, str], arguments: argparse.Namespace, loads: list[float]
+) -> None:
     settings = (
         f"wrk -t{arguments.threads} -c{arguments.connections} -d{arguments.duration:g}s "
         f"--latency --timeout {arguments.wrk_timeout:g}s after a {arguments.warmup:g} s warm-up; "
@@ -908,7 +958,9 @@ def write_report(rows: list[Row], profiles: dict[str, str], arguments: argparse.
         [
             f"Measured {time.strftime('%Y-%m-%d %H:%M')}; {settings}.",
             "All three servers up at once; wrk loads one server at a time, sharing the "
-            f"{found.get('cores')} cores with it.",
+            f"{found.get('cores')} cores with it. 1-minute load average before the runs: "
+            f"{min(loads, default=0):.2f}–{max(loads, default=0):.2f} (other work on the machine "
+            "shows here).",
             "Versions: " + ", ".join(f"{k} {v}" for k, v in found.items()) + ".",
             "",
             table(rows),
