@@ -149,6 +149,12 @@ def add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         help="seconds between checks for a new build, 0 = never; env INTMK_RELOAD_INTERVAL "
         "(default: %(default)s)",
     )
+    serve.add_argument(
+        "--access-log",
+        action=argparse.BooleanOptionalAction,
+        default=environment("INTMK_ACCESS_LOG", "") in ("1", "true", "yes"),
+        help="log every request; env INTMK_ACCESS_LOG=1 (default: off)",
+    )
 
 
 def add_base(command: argparse.ArgumentParser) -> None:
@@ -183,6 +189,7 @@ def run_serve(arguments: argparse.Namespace) -> int:
         result_limit=arguments.result_limit,
         query_workers=arguments.query_workers,
         reload_interval=arguments.reload_interval,
+        access_log=arguments.access_log,
     )
     problem = settings_problem(settings)
     if problem:
@@ -194,7 +201,13 @@ def run_serve(arguments: argparse.Namespace) -> int:
         print(f"intmk serve: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        access_log=settings.access_log,
+    )
     return EXIT_OK
 
 

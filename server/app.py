@@ -6,20 +6,21 @@ import asyncio
 import contextlib
 import re
 import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
-from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Match
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server import documents, home, problems, sparql
 from server.config import Settings
 from server.dataset import DatasetHolder
+from server.response_cache import ResponseCache
 
 EXPOSED_HEADERS = ["ETag", "Last-Modified", "Content-Location", "Link", "Location", "Vary"]
 EXPOSED_HEADERS += ["Retry-After", "X-SPARQL-MaxRows", "Intmk-Result-Truncated"]
@@ -58,7 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(home.router)
     app.include_router(sparql.router)
     app.include_router(documents.router)
-    app.middleware("http")(answer_options)
+    app.add_middleware(PlainOptions)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(
         CORSMiddleware,
@@ -68,6 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
         expose_headers=EXPOSED_HEADERS,
         max_age=86400,
     )
+    app.add_middleware(ResponseCache, version=holder.version)
     return app
 
 
@@ -105,18 +107,34 @@ def openapi_description(app: FastAPI) -> dict[str, Any]:
     return app.openapi_schema
 
 
-async def answer_options(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """OPTIONS without a CORS preflight: 204 with the methods the resource allows."""
-    if request.method != "OPTIONS" or "access-control-request-method" in request.headers:
-        return await call_next(request)
+class PlainOptions:
+    """ASGI middleware: OPTIONS without a CORS preflight gets 204 and the allowed methods."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "OPTIONS":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        allowed = (
+            allowed_methods(scope) if b"access-control-request-method" not in headers else set()
+        )
+        if not allowed:
+            await self.app(scope, receive, send)
+            return
+        response = Response(status_code=204, headers={"Allow": ", ".join(sorted(allowed))})
+        await response(scope, receive, send)
+
+
+def allowed_methods(scope: Scope) -> set[str]:
+    """The methods the routes matching this path allow, with HEAD and OPTIONS."""
     allowed: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
+    for route in scope["app"].router.routes:
+        match, _ = route.matches({**scope, "method": "GET"})
         if match != Match.NONE:
             allowed |= set(getattr(route, "methods", None) or ())
-    if not allowed:
-        return await call_next(request)
-    allowed |= {"HEAD", "OPTIONS"} if "GET" in allowed else {"OPTIONS"}
-    return Response(status_code=204, headers={"Allow": ", ".join(sorted(allowed))})
+    if allowed:
+        allowed |= {"HEAD", "OPTIONS"} if "GET" in allowed else {"OPTIONS"}
+    return allowed

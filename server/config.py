@@ -26,3 +26,5 @@ class Settings:
     """Worker processes that run SPARQL queries, so a slow query can be stopped."""
     reload_interval: float = 2.0
     """Seconds between checks whether a new build was published; 0 turns it off."""
+    access_log: bool = False
+    """Log every request (off: a reverse proxy in front usually logs, and it costs time)."""

@@ -153,6 +153,10 @@ class DatasetHolder:
             raise RuntimeError("no dataset loaded yet")
         return self._current
 
+    def version(self) -> str | None:
+        """The version being served, None before the first load."""
+        return self._current.dataset.version if self._current is not None else None
+
     async def load(self) -> Generation:
         """Load the build now; raises DatasetError and keeps the current generation."""
         async with self._switch:

@@ -32,14 +32,19 @@ def _opaque(tag: str) -> str:
     return tag.strip().removeprefix("W/")
 
 
+def matches_any(if_none_match: str, etag: str) -> bool:
+    """Weak comparison of an If-None-Match list with our tag (RFC 9110 §13.1.2)."""
+    tags = [tag.strip() for tag in if_none_match.split(",") if tag.strip()]
+    return any(tag == "*" or _opaque(tag) == _opaque(etag) for tag in tags)
+
+
 def not_modified(request: Request, etag: str, modified: datetime) -> bool:
     """RFC 9110 §13.2.2: If-None-Match decides when present, else If-Modified-Since (GET/HEAD)."""
     if request.method not in ("GET", "HEAD"):
         return False
     if_none_match = request.headers.get("if-none-match")
     if if_none_match is not None:
-        tags = [tag for tag in if_none_match.split(",") if tag.strip()]
-        return any(tag.strip() == "*" or _opaque(tag) == _opaque(etag) for tag in tags)
+        return matches_any(if_none_match, etag)
     if_modified_since = request.headers.get("if-modified-since")
     if if_modified_since:
         try:

@@ -19,6 +19,7 @@ SERVE_OPTIONS = {
     "--result-limit": "INTMK_RESULT_LIMIT",
     "--query-workers": "INTMK_QUERY_WORKERS",
     "--reload-interval": "INTMK_RELOAD_INTERVAL",
+    "--access-log": "INTMK_ACCESS_LOG",
 }
 
 

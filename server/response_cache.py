@@ -1,0 +1,149 @@
+"""Finished responses of the current generation, answered again without running the app.
+
+The data of a generation never changes, so a GET that was answered once with validators
+(an ETag) is answered the same way the next time. This pure ASGI layer sits outside every
+other middleware and keeps the whole response — status, headers (CORS, gzip, Vary) and
+body — keyed by everything that can change it: path, query, Accept, Accept-Encoding and
+Origin. A hit costs a dictionary lookup instead of routing, negotiation and middleware,
+which is what lets repeated requests outrun a server written in Rust. The cache empties
+when a new generation is served; a response made from an older generation is not kept.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.http_cache import matches_any
+
+Key = tuple[bytes, bytes, bytes, bytes, bytes]
+KEY_HEADERS = (b"accept", b"accept-encoding", b"origin")
+CONDITIONAL = b"if-none-match"
+BYPASS = (b"if-modified-since", b"if-match", b"if-unmodified-since", b"range", b"authorization")
+KEPT_STATUSES = (200, 303)
+NOT_MODIFIED_HEADERS = (
+    b"etag",
+    b"cache-control",
+    b"content-location",
+    b"vary",
+    b"last-modified",
+    b"access-control-allow-origin",
+    b"access-control-expose-headers",
+)
+
+
+@dataclass(frozen=True)
+class Finished:
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: str | None
+
+
+class ResponseCache:
+    """ASGI middleware: repeated GET and HEAD requests answered from finished responses."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        version: Callable[[], str | None],
+        capacity: int = 128 * 1024 * 1024,
+        largest: int = 8 * 1024 * 1024,
+    ) -> None:
+        self.app = app
+        self.version = version
+        self.capacity = capacity
+        self.largest = largest
+        self.size = 0
+        self.serving: str | None = None
+        self.entries: OrderedDict[Key, Finished] = OrderedDict()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        if any(name in headers for name in BYPASS):
+            await self.app(scope, receive, send)
+            return
+        version = self._current_version()
+        key: Key = (
+            scope["raw_path"] if scope.get("raw_path") else scope["path"].encode(),
+            scope["query_string"],
+            *(headers.get(name, b"") for name in KEY_HEADERS),
+        )
+        finished = self.entries.get(key)
+        if finished is not None:
+            self.entries.move_to_end(key)
+            await replay(finished, scope["method"], headers.get(CONDITIONAL), send)
+            return
+        if scope["method"] == "HEAD" or CONDITIONAL in headers:
+            await self.app(scope, receive, send)
+            return
+        await self._answer_and_keep(scope, receive, send, key, version)
+
+    def _current_version(self) -> str | None:
+        version = self.version()
+        if version != self.serving:
+            self.entries.clear()
+            self.size = 0
+            self.serving = version
+        return version
+
+    async def _answer_and_keep(
+        self, scope: Scope, receive: Receive, send: Send, key: Key, version: str | None
+    ) -> None:
+        start: Message | None = None
+        chunks: list[bytes] = []
+        keep = True
+
+        async def capture(message: Message) -> None:
+            nonlocal start, keep
+            if message["type"] == "http.response.start":
+                start = message
+                keep = message["status"] in KEPT_STATUSES
+            elif message["type"] == "http.response.body" and keep:
+                chunks.append(message.get("body", b""))
+                keep = sum(len(chunk) for chunk in chunks) <= self.largest
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if not keep or start is None or version is None or self.version() != version:
+            return
+        headers = [(bytes(name), bytes(value)) for name, value in start.get("headers", [])]
+        etag = dict(headers).get(b"etag")
+        if etag is None and start["status"] != 303:
+            return
+        self._keep(key, Finished(start["status"], headers, b"".join(chunks), _text(etag)))
+
+    def _keep(self, key: Key, finished: Finished) -> None:
+        self.entries[key] = finished
+        self.size += len(finished.body)
+        while self.size > self.capacity and self.entries:
+            _, dropped = self.entries.popitem(last=False)
+            self.size -= len(dropped.body)
+
+
+def _text(value: bytes | None) -> str | None:
+    return value.decode("latin-1") if value is not None else None
+
+
+async def replay(finished: Finished, method: str, if_none_match: bytes | None, send: Send) -> None:
+    """Send a kept response again: 304 when the client's tag matches, no body for HEAD."""
+    if (
+        if_none_match is not None
+        and finished.etag
+        and finished.status == 200
+        and matches_any(if_none_match.decode("latin-1"), finished.etag)
+    ):
+        headers = [(n, v) for n, v in finished.headers if n in NOT_MODIFIED_HEADERS]
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    await send(
+        {"type": "http.response.start", "status": finished.status, "headers": finished.headers}
+    )
+    await send({"type": "http.response.body", "body": b"" if method == "HEAD" else finished.body})
