@@ -36,6 +36,18 @@ SUMMARY_COLUMNS = (
 )
 
 
+SERVE_OPTIONS: tuple[tuple[str, type, str], ...] = (
+    ("host", str, "interface to listen on"),
+    ("port", int, "TCP port"),
+    ("store", Path, "folder of the build to serve"),
+    ("query_timeout", float, "seconds a SPARQL query may run before it is stopped"),
+    ("result_limit", int, "most rows or triples a query answers with"),
+    ("query_workers", int, "worker processes running SPARQL queries"),
+    ("reload_interval", float, "seconds between checks for a new build, 0 = never"),
+)
+"""`intmk serve` options: Settings field, type, help; each also INTMK_{FIELD} in the environment."""
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="intmk", description="IntMK Linked Data: build and serve.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -98,56 +110,19 @@ def add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         "environment variable named in its help.",
     )
     default = Settings()
-    serve.add_argument(
-        "--host",
-        default=environment("INTMK_HOST", default.host),
-        help="interface to listen on; env INTMK_HOST (default: %(default)s)",
-    )
-    serve.add_argument(
-        "--port",
-        type=int,
-        default=int(environment("INTMK_PORT", str(default.port))),
-        help="TCP port; env INTMK_PORT (default: %(default)s)",
-    )
+    for field, kind, text in SERVE_OPTIONS:
+        variable = f"INTMK_{field.upper()}"
+        serve.add_argument(
+            "--" + field.replace("_", "-"),
+            type=kind,
+            default=os.environ.get(variable, getattr(default, field)),
+            help=f"{text}; env {variable} (default: %(default)s)",
+        )
     serve.add_argument(
         "--base",
         default=os.environ.get("INTMK_BASE_URI"),
         help="base URI of the resources; must match the build's; env INTMK_BASE_URI "
         "(default: the base the build recorded)",
-    )
-    serve.add_argument(
-        "--store",
-        type=Path,
-        default=Path(environment("INTMK_STORE", str(default.store))),
-        help="folder of the build to serve; env INTMK_STORE (default: %(default)s)",
-    )
-    serve.add_argument(
-        "--query-timeout",
-        type=float,
-        default=float(environment("INTMK_QUERY_TIMEOUT", str(default.query_timeout))),
-        help="seconds a SPARQL query may run before it is stopped; env INTMK_QUERY_TIMEOUT "
-        "(default: %(default)s)",
-    )
-    serve.add_argument(
-        "--result-limit",
-        type=int,
-        default=int(environment("INTMK_RESULT_LIMIT", str(default.result_limit))),
-        help="most rows or triples a query answers with; env INTMK_RESULT_LIMIT "
-        "(default: %(default)s)",
-    )
-    serve.add_argument(
-        "--query-workers",
-        type=int,
-        default=int(environment("INTMK_QUERY_WORKERS", str(default.query_workers))),
-        help="worker processes running SPARQL queries; env INTMK_QUERY_WORKERS "
-        "(default: %(default)s)",
-    )
-    serve.add_argument(
-        "--reload-interval",
-        type=float,
-        default=float(environment("INTMK_RELOAD_INTERVAL", str(default.reload_interval))),
-        help="seconds between checks for a new build, 0 = never; env INTMK_RELOAD_INTERVAL "
-        "(default: %(default)s)",
     )
     serve.add_argument(
         "--access-log",
@@ -181,15 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_serve(arguments: argparse.Namespace) -> int:
     settings = Settings(
-        store=arguments.store,
         base=arguments.base,
-        host=arguments.host,
-        port=arguments.port,
-        query_timeout=arguments.query_timeout,
-        result_limit=arguments.result_limit,
-        query_workers=arguments.query_workers,
-        reload_interval=arguments.reload_interval,
         access_log=arguments.access_log,
+        **{field: getattr(arguments, field) for field, _, _ in SERVE_OPTIONS},
     )
     problem = settings_problem(settings)
     if problem:

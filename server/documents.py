@@ -222,48 +222,41 @@ def whole_graph(request: Request, what: str, extension: str | None) -> Response:
     return answer(request, current, body, chosen.media_type, chosen.extension, headers)
 
 
-@router.api_route(
-    "/ontology",
-    methods=["GET", "HEAD"],
-    summary="The IntMK ontology (namespace document of intmk:)",
-    response_class=Response,
-    responses=rdf_responses("The ontology graph {base}ontology."),
-)
-def ontology(request: Request) -> Response:
-    return whole_graph(request, "ontology", None)
+WHOLE_GRAPHS = {
+    "ontology": "The IntMK ontology (namespace document of intmk:)",
+    "shapes": "The SHACL shapes the graph is validated with",
+}
 
 
-@router.api_route(
-    "/ontology.{extension}",
-    methods=["GET", "HEAD"],
-    summary="The IntMK ontology in the format the extension names",
-    response_class=Response,
-    responses=rdf_responses("The ontology graph in one format (ttl, jsonld, nt, rdf, html)."),
-)
-def ontology_as(extension: str, request: Request) -> Response:
-    return whole_graph(request, "ontology", extension)
+def add_whole_graph_routes(what: str, summary: str) -> None:
+    """/{what} negotiated, and /{what}.{extension} in the format the extension names."""
+
+    def negotiated(request: Request) -> Response:
+        return whole_graph(request, what, None)
+
+    def by_extension(extension: str, request: Request) -> Response:
+        return whole_graph(request, what, extension)
+
+    for path, endpoint, description in (
+        (f"/{what}", negotiated, f"The graph {{base}}{what}."),
+        (
+            f"/{what}.{{extension}}",
+            by_extension,
+            "The graph in one format (ttl, jsonld, nt, rdf, html).",
+        ),
+    ):
+        router.add_api_route(
+            path,
+            endpoint,
+            methods=["GET", "HEAD"],
+            summary=summary if endpoint is negotiated else f"{summary}, in one format",
+            response_class=Response,
+            responses=rdf_responses(description),
+        )
 
 
-@router.api_route(
-    "/shapes",
-    methods=["GET", "HEAD"],
-    summary="The SHACL shapes the graph is validated with",
-    response_class=Response,
-    responses=rdf_responses("The shapes graph {base}shapes."),
-)
-def shapes(request: Request) -> Response:
-    return whole_graph(request, "shapes", None)
-
-
-@router.api_route(
-    "/shapes.{extension}",
-    methods=["GET", "HEAD"],
-    summary="The SHACL shapes in the format the extension names",
-    response_class=Response,
-    responses=rdf_responses("The shapes graph in one format (ttl, jsonld, nt, rdf, html)."),
-)
-def shapes_as(extension: str, request: Request) -> Response:
-    return whole_graph(request, "shapes", extension)
+for what, summary in WHOLE_GRAPHS.items():
+    add_whole_graph_routes(what, summary)
 
 
 @router.api_route(

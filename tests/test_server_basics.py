@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,13 +24,14 @@ SERVE_OPTIONS = {
 }
 
 
-def intmk(*arguments: str) -> subprocess.CompletedProcess[str]:
+def intmk(*arguments: str, **environment: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "cli.main", *arguments],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
+        env={**os.environ, **environment},
     )
 
 
@@ -40,6 +42,17 @@ def test_serve_help_names_every_option_and_its_environment_variable() -> None:
     for option, variable in SERVE_OPTIONS.items():
         assert option in text
         assert f"env {variable}" in text
+
+
+def test_environment_variables_set_the_defaults_and_bad_ones_are_named() -> None:
+    shown = intmk("serve", "--help", INTMK_QUERY_TIMEOUT="3.5", INTMK_QUERY_WORKERS="4")
+    text = " ".join(shown.stdout.split())
+    assert "env INTMK_QUERY_TIMEOUT (default: 3.5)" in text
+    assert "env INTMK_QUERY_WORKERS (default: 4)" in text
+    wrong = intmk("serve", INTMK_PORT="eighty")
+    assert wrong.returncode == 2
+    assert "argument --port: invalid int value: 'eighty'" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
 
 
 def test_serve_without_a_build_says_what_to_do(tmp_path: Path) -> None:
