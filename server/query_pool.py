@@ -1,10 +1,27 @@
 """SPARQL queries in worker processes that can be stopped, with a cache of finished answers.
 
-Each worker (server/query_worker.py) holds its own in-memory copy of the build. A job goes
-to an idle worker; the event loop waits for the reply without blocking (a reader on the
-pipe). A query past the timeout gets its worker killed — the only way to stop pyoxigraph —
-and a fresh worker is started in the background. One pool serves one generation, whose data
-never changes, so identical jobs get the cached reply without a worker.
+Each worker (server/query_worker.py) holds its own in-memory copy of the build; the event
+loop waits for a reply without blocking (a reader on the pipe). pyoxigraph cannot cancel a
+query, so killing its worker is the only way to stop one. One pool serves one generation,
+whose data never changes, which makes the rest simple:
+
+- **Single flight.** A job runs at most once at a time: the first request for it starts an
+  execution, identical requests arriving meanwhile await that same execution, and its 200
+  reply goes into an LRU cache that answers later requests without a worker.
+- **Shielded executions.** An execution is a task of its own; requests await it through
+  `asyncio.shield`, so a client that goes away (its request cancelled) neither stops the
+  query nor kills the worker. The worker goes back to the idle ones when the reply
+  arrives, and is killed only when the query runs past the timeout, counted from when the
+  worker got the job.
+- **Waiting in line.** An execution that finds no idle worker waits, first come first
+  served, up to the timeout; then it answers 503 with Retry-After.
+- **A warm spare.** `SPARES` loaded workers take no jobs. When a worker is killed or found
+  dead, a spare takes its place at once and a new spare loads in the background (a worker
+  of a large build loads for many seconds). A worker or spare that fails to load is
+  logged, and the pool serves on with the workers it has.
+- **Watched while idle.** An idle worker or a spare never writes to its pipe, so the pipe
+  turning readable means the process died (killed, out of memory): it is replaced then,
+  not when a job next finds it dead.
 """
 
 from __future__ import annotations
@@ -15,9 +32,10 @@ import logging
 import multiprocessing
 import sys
 import types
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -30,6 +48,8 @@ log = logging.getLogger("intmk.server")
 CONTEXT = multiprocessing.get_context("spawn")
 START_TIMEOUT = 300.0
 CACHE_BYTES = 64 * 1024 * 1024
+SPARES = 1
+"""Loaded workers kept in reserve, to replace a killed or dead worker at once."""
 
 
 class QueryUnavailable(Exception):
@@ -154,20 +174,30 @@ def stop(worker: Worker) -> None:
 
 
 class QueryPool:
-    """Worker processes, each with the build loaded; a query past the timeout is killed."""
+    """Worker processes with the build loaded, a spare in reserve, one execution per job."""
 
-    def __init__(self, nquads: Path, settings: Settings) -> None:
+    def __init__(self, nquads: Path, settings: Settings, spares: int = SPARES) -> None:
         self.nquads = nquads
         self.settings = settings
+        self.wanted_spares = spares
         self.workers: list[Worker] = []
-        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        """Workers taking jobs, idle or busy."""
+        self.spares: list[Worker] = []
+        """Loaded workers in reserve; they take no jobs."""
+        self.idle: deque[Worker] = deque()
+        self.waiting: deque[asyncio.Future[Worker]] = deque()
+        """Executions waiting for an idle worker, first come first served."""
+        self.running: dict[Job, asyncio.Task[Reply]] = {}
         self.cache = ReplyCache()
+        self.executions = 0
+        """Jobs sent to a worker so far (for the operator, and for tests)."""
         self.closed = False
-        self._starting: set[asyncio.Task[None]] = set()
+        self._loading: set[asyncio.Task[None]] = set()
 
     @classmethod
-    async def start(cls, nquads: Path, settings: Settings) -> QueryPool:
-        pool = cls(nquads, settings)
+    async def start(cls, nquads: Path, settings: Settings, spares: int = SPARES) -> QueryPool:
+        """The pool once its workers have loaded the build; the spares load afterwards."""
+        pool = cls(nquads, settings, spares)
         limit = settings.result_limit
         started = await asyncio.gather(
             *(spawn(nquads, limit) for _ in range(settings.query_workers)),
@@ -180,76 +210,186 @@ class QueryPool:
         if failure is not None:
             await pool.close()
             raise failure
+        pool._refill()
         return pool
 
     @property
     def pids(self) -> list[int]:
-        """Process ids of the live workers (for the operator, and for tests)."""
+        """Process ids of the workers taking jobs (for the operator, and for tests)."""
         return [worker.pid for worker in self.workers]
 
-    def _enlist(self, worker: Worker) -> None:
-        self.workers.append(worker)
-        self.idle.put_nowait(worker)
+    @property
+    def spare_pids(self) -> list[int]:
+        return [worker.pid for worker in self.spares]
 
     async def run(self, job: Job) -> Reply:
-        """The reply to `job`, from the cache or an idle worker; QueryUnavailable otherwise."""
+        """The reply to `job`: cached, or from its one execution; QueryUnavailable otherwise.
+
+        Cancelling the caller leaves the execution running for the others and the cache.
+        """
         cached = self.cache.get(job)
         if cached is not None:
             return cached
+        execution = self.running.get(job)
+        if execution is None:
+            execution = asyncio.get_running_loop().create_task(self._execute(job))
+            self.running[job] = execution
+            execution.add_done_callback(partial(self._finished, job))
+        return await asyncio.shield(execution)
+
+    def _finished(self, job: Job, execution: asyncio.Task[Reply]) -> None:
+        if self.running.get(job) is execution:
+            del self.running[job]
+        if not execution.cancelled():
+            execution.exception()  # retrieved: nobody may be left to await it
+
+    async def _execute(self, job: Job) -> Reply:
+        """Run `job` on a worker; the worker is killed only past the timeout."""
         timeout = self.settings.query_timeout
-        worker = await self._idle_worker(timeout)
+        worker = await self._acquire(timeout)
+        self.executions += 1
         try:
             worker.connection.send(job)
             reply = await receive(worker.connection, timeout)
         except TimeoutError:
-            self._replace(worker)
+            self._release_spare(self._retire(worker))
             raise QueryUnavailable(
                 503, f"The query ran longer than the limit of {timeout:g} seconds and was stopped."
             ) from None
         except (EOFError, OSError):
-            self._replace(worker)
-            log.error("query worker %d ended (exit code %s)", worker.pid, worker.process.exitcode)
+            self._release_spare(self._retire(worker))
+            self._log_ended(worker)
             raise QueryUnavailable(
                 503, "The query worker ended unexpectedly (out of memory?); try again.", 5
             ) from None
-        except asyncio.CancelledError:
-            self._replace(worker)  # still computing a reply nobody will read
+        except BaseException:  # cancelled: the pool is closing or the loop shutting down
+            self._release_spare(self._retire(worker))
             raise
-        self.idle.put_nowait(worker)
+        self._release(worker)
         assert isinstance(reply, Reply)
         self.cache.put(job, reply)
         return reply
 
-    async def _idle_worker(self, timeout: float) -> Worker:
-        """An idle live worker within `timeout` seconds; one that died idle is replaced."""
+    async def _acquire(self, timeout: float) -> Worker:
+        """A live worker for one job within `timeout` seconds; dead ones are replaced."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        worker = self._unwatch(self.idle.popleft()) if self.idle else None
+        if worker is None:
+            worker = await self._wait_for_worker(deadline)
+        while not worker.process.is_alive():
+            spare = self._retire(worker)
+            self._log_ended(worker)
+            worker = spare if spare is not None else await self._wait_for_worker(deadline)
+        return worker
+
+    async def _wait_for_worker(self, deadline: float) -> Worker:
+        """Wait in line for the next worker set free, until `deadline` (loop time)."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        waiter: asyncio.Future[Worker] = loop.create_future()
+        self.waiting.append(waiter)
         try:
-            while True:
-                worker = await asyncio.wait_for(self.idle.get(), deadline - loop.time())
-                if worker.process.is_alive():
-                    return worker
-                self._replace(worker)
-        except TimeoutError:
+            await asyncio.wait((waiter,), timeout=max(0.0, deadline - loop.time()))
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
+                self._release(waiter.result())  # handed over just as we were cancelled
+            self._leave_line(waiter)
+            raise
+        if not waiter.done():
+            self._leave_line(waiter)
+            timeout = self.settings.query_timeout
             raise QueryUnavailable(
                 503,
                 f"All {self.settings.query_workers} query workers stayed busy for "
                 f"{timeout:g} seconds; try again later.",
                 retry_after=max(1, round(timeout)),
-            ) from None
+            )
+        return waiter.result()  # raises when the pool closed meanwhile
 
-    def _replace(self, worker: Worker) -> None:
-        """Kill `worker` and start a replacement in the background."""
+    def _leave_line(self, waiter: asyncio.Future[Worker]) -> None:
+        if not waiter.done():
+            waiter.cancel()
+        with contextlib.suppress(ValueError):
+            self.waiting.remove(waiter)
+
+    def _release(self, worker: Worker) -> None:
+        """`worker` is free: to the longest waiting execution, or to the idle ones."""
+        while self.waiting:
+            waiter = self.waiting.popleft()
+            if not waiter.done():
+                waiter.set_result(worker)
+                return
+        self.idle.append(self._watch(worker))
+
+    def _watch(self, worker: Worker) -> Worker:
+        """Notice at once when an idle worker or a spare dies: its pipe turns readable."""
+        with contextlib.suppress(OSError, ValueError):
+            asyncio.get_running_loop().add_reader(worker.connection.fileno(), self._died, worker)
+        return worker
+
+    def _unwatch(self, worker: Worker) -> Worker:
+        with contextlib.suppress(OSError, ValueError):
+            asyncio.get_running_loop().remove_reader(worker.connection.fileno())
+        return worker
+
+    def _died(self, worker: Worker) -> None:
+        """An idle worker or a spare ended: replace it now."""
+        self._unwatch(worker)
+        if worker in self.spares:
+            self.spares.remove(worker)
+        self._release_spare(self._retire(worker))
+        self._log_ended(worker, "idle ")
+
+    def _release_spare(self, spare: Worker | None) -> None:
+        if spare is not None:
+            self._release(spare)
+
+    def _enlist(self, worker: Worker) -> None:
+        self.workers.append(worker)
+        self._release(worker)
+
+    def _retire(self, worker: Worker) -> Worker | None:
+        """Kill `worker`; a live spare takes its place (returned, not yet released).
+
+        Then workers and spares are loaded as needed to make up the numbers.
+        """
+        if worker in self.idle:
+            self.idle.remove(self._unwatch(worker))
         stop(worker)
-        if worker in self.workers:
+        taking_jobs = worker in self.workers
+        if taking_jobs:
             self.workers.remove(worker)
+        spare = None
+        while taking_jobs and spare is None and self.spares and not self.closed:
+            candidate = self._unwatch(self.spares.pop(0))
+            if candidate.process.is_alive():
+                spare = candidate
+                self.workers.append(spare)
+                log.info("spare query worker %d takes over from %d", spare.pid, worker.pid)
+            else:
+                stop(candidate)
+                self._log_ended(candidate, "spare ")
+        self._refill()
+        return spare
+
+    def _log_ended(self, worker: Worker, kind: str = "") -> None:
+        if self.closed:
+            return  # killed by close()
+        code = worker.process.exitcode
+        log.error("%squery worker %d ended (exit code %s)", kind, worker.pid, code)
+
+    def _refill(self) -> None:
+        """Start loading workers in the background until workers and spares are complete."""
         if self.closed:
             return
-        task = asyncio.get_running_loop().create_task(self._start_replacement())
-        self._starting.add(task)
-        task.add_done_callback(self._starting.discard)
+        wanted = self.settings.query_workers + self.wanted_spares
+        loop = asyncio.get_running_loop()
+        while len(self.workers) + len(self.spares) + len(self._loading) < wanted:
+            task = loop.create_task(self._load())
+            self._loading.add(task)
+            task.add_done_callback(self._loading.discard)
 
-    async def _start_replacement(self) -> None:
+    async def _load(self) -> None:
+        """One new worker: it takes jobs if the pool is short of workers, else it is a spare."""
         try:
             worker = await spawn(self.nquads, self.settings.result_limit)
         except WorkerStartError as error:
@@ -257,14 +397,27 @@ class QueryPool:
             return
         if self.closed:
             stop(worker)
-        else:
+        elif len(self.workers) < self.settings.query_workers:
             self._enlist(worker)
+        else:
+            self.spares.append(self._watch(worker))
 
     async def close(self) -> None:
-        """Kill every worker; queries still running get a worker-ended answer."""
+        """Kill every worker and spare; queries still running get a worker-ended answer."""
         self.closed = True
-        for task in list(self._starting):
+        loading = list(self._loading)
+        for task in loading:
             task.cancel()
-        workers, self.workers = self.workers, []
+        await asyncio.gather(*loading, return_exceptions=True)
+        closing = QueryUnavailable(503, "The query service is switching builds; try again.", 1)
+        while self.waiting:
+            waiter = self.waiting.popleft()
+            if not waiter.done():
+                waiter.set_exception(closing)
+        for worker in [*self.idle, *self.spares]:
+            self._unwatch(worker)
+        workers = self.workers + self.spares
+        self.workers, self.spares = [], []
+        self.idle.clear()
         for worker in workers:
             await asyncio.to_thread(stop, worker)

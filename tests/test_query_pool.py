@@ -1,0 +1,187 @@
+"""The query pool driven directly: single flight, shielded executions, waiting in line, spares."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from server.config import Settings
+from server.query_pool import QueryPool, QueryUnavailable
+from server.query_worker import Job
+
+SRJ = "application/sparql-results+json"
+SECOND = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?c . ?d ?e ?f }"
+"""About a second on the seed build: long enough to still run when a request is cancelled."""
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+"""Far longer than any timeout here."""
+
+
+def job(query: str) -> Job:
+    return Job(query, None, None, SRJ, SRJ, "text/turtle", "http://localhost:8000/sparql")
+
+
+def settings(built: Path, **changes: object) -> Settings:
+    base = Settings(store=built, query_workers=1, query_timeout=30.0, result_limit=100)
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+async def until(condition: Callable[[], bool], seconds: float = 60.0) -> None:
+    """Wait until `condition` holds (the seed loads in well under a second)."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "condition never held"
+        await asyncio.sleep(0.02)
+
+
+def with_pool(
+    built: Path, test: Callable[[QueryPool], Awaitable[None]], spares: int = 1, **changes: object
+) -> None:
+    async def main() -> None:
+        pool = await QueryPool.start(built / "intmk.nq", settings(built, **changes), spares)
+        try:
+            await test(pool)
+        finally:
+            await pool.close()
+
+    asyncio.run(main())
+
+
+def test_identical_concurrent_jobs_share_one_execution(built: Path) -> None:
+    async def test(pool: QueryPool) -> None:
+        replies = await asyncio.gather(*(pool.run(job(SECOND)) for _ in range(6)))
+        assert {reply.status for reply in replies} == {200}
+        assert len({reply.body for reply in replies}) == 1
+        assert pool.executions == 1
+        assert await pool.run(job(SECOND)) == replies[0]  # from the cache
+        assert pool.executions == 1
+        await pool.run(job(SECOND + " # another text"))
+        assert pool.executions == 2
+
+    with_pool(built, test)
+
+
+def test_a_cancelled_request_leaves_its_query_running_on_the_same_worker(built: Path) -> None:
+    async def test(pool: QueryPool) -> None:
+        await until(lambda: len(pool.spare_pids) == 1)
+        pids, spares = pool.pids, pool.spare_pids
+        request = asyncio.get_running_loop().create_task(pool.run(job(SECOND)))
+        await until(lambda: pool.executions == 1)
+        request.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await request
+        assert job(SECOND) in pool.running, "the execution goes on without its request"
+        reply = await pool.run(job(SECOND))
+        assert reply.status == 200
+        assert pool.executions == 1, "the second request got the first execution's reply"
+        assert (pool.pids, pool.spare_pids) == (pids, spares)
+        assert (await pool.run(job("ASK {}"))).status == 200
+        assert pool.pids == pids
+
+    with_pool(built, test)
+
+
+def test_jobs_wait_for_a_worker_in_the_order_they_came(built: Path) -> None:
+    async def test(pool: QueryPool) -> None:
+        finished: list[str] = []
+
+        async def ask(name: str) -> None:
+            await pool.run(job(f"ASK {{}} # {name}"))
+            finished.append(name)
+
+        await asyncio.gather(*(ask(name) for name in "abcde"))
+        assert finished == list("abcde")
+        assert pool.executions == 5
+
+    with_pool(built, test)
+
+
+def test_a_job_that_finds_no_idle_worker_in_time_gets_busy_with_retry_after(
+    built: Path,
+) -> None:
+    async def test(pool: QueryPool) -> None:
+        slow, waiting = await asyncio.gather(
+            pool.run(job(SLOW)), pool.run(job(SLOW + " # 2")), return_exceptions=True
+        )
+        assert isinstance(slow, QueryUnavailable) and isinstance(waiting, QueryUnavailable)
+        assert slow.detail == "The query ran longer than the limit of 1 seconds and was stopped."
+        assert waiting.detail == "All 1 query workers stayed busy for 1 seconds; try again later."
+        assert waiting.retry_after == 1
+        assert pool.executions == 1
+
+    with_pool(built, test, spares=0, query_timeout=1.0)
+
+
+def test_a_query_past_the_timeout_is_killed_and_the_spare_takes_over(
+    built: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def test(pool: QueryPool) -> None:
+        await until(lambda: len(pool.spare_pids) == 1)
+        (killed,), spares = pool.workers, pool.spare_pids
+        with pytest.raises(QueryUnavailable, match="ran longer than the limit of 1 seconds"):
+            await pool.run(job(SLOW))
+        assert not killed.process.is_alive()
+        assert pool.pids == spares, "the spare took over at once"
+        await until(lambda: len(pool.spare_pids) == 1)
+        assert pool.spare_pids != spares, "and a new spare was loaded"
+        assert (await pool.run(job("ASK {}"))).status == 200
+        everyone = pool.workers + pool.spares
+        await pool.close()
+        assert not any(worker.process.is_alive() for worker in everyone)
+
+    with caplog.at_level(logging.INFO, logger="intmk.server"):
+        with_pool(built, test, query_timeout=1.0)
+    assert "takes over from" in caplog.text
+
+
+def test_a_spare_that_fails_to_load_is_logged_and_the_pool_serves_on(
+    built: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def test(pool: QueryPool) -> None:
+        await until(lambda: len(pool.spare_pids) == 1)
+        spares = pool.spare_pids
+        pool.nquads = built / "missing.nq"
+        with pytest.raises(QueryUnavailable, match="ran longer"):
+            await pool.run(job(SLOW))
+        await until(lambda: not pool._loading)
+        assert pool.pids == spares
+        assert pool.spare_pids == []
+        assert (await pool.run(job("ASK {}"))).status == 200
+
+    with caplog.at_level(logging.INFO, logger="intmk.server"):
+        with_pool(built, test, query_timeout=1.0)
+    assert "query worker not replaced" in caplog.text
+    assert "missing.nq" in caplog.text
+
+
+def test_an_idle_worker_or_spare_that_dies_is_replaced_without_waiting_for_a_job(
+    built: Path,
+) -> None:
+    async def test(pool: QueryPool) -> None:
+        await until(lambda: len(pool.spare_pids) == 1)
+        (worker,), (spare,) = pool.workers, pool.spares
+        spare.process.kill()
+        await until(lambda: len(pool.spare_pids) == 1 and pool.spares[0] is not spare)
+        assert pool.workers == [worker]
+        worker.process.kill()
+        await until(lambda: worker not in pool.workers and len(pool.spare_pids) == 1)
+        assert len(pool.workers) == 1 and pool.workers[0].process.is_alive()
+        assert pool.executions == 0
+        assert (await pool.run(job("ASK {}"))).status == 200
+
+    with_pool(built, test)
+
+
+def test_close_stops_workers_spares_and_loading_workers(built: Path) -> None:
+    async def test(pool: QueryPool) -> None:
+        await until(lambda: len(pool.spare_pids) == 1)
+        everyone = pool.workers + pool.spares
+        await pool.close()
+        assert not any(worker.process.is_alive() for worker in everyone)
+        assert pool.workers == pool.spares == []
+
+    with_pool(built, test, query_workers=2)
