@@ -43,6 +43,7 @@ SERVE_OPTIONS: tuple[tuple[str, type, str], ...] = (
     ("query_timeout", float, "seconds a SPARQL query may run before it is stopped"),
     ("result_limit", int, "most rows or triples a query answers with"),
     ("query_workers", int, "worker processes running SPARQL queries"),
+    ("query_memory", int, "MiB of memory one query worker may use, the loaded graph included"),
     ("reload_interval", float, "seconds between checks for a new build, 0 = never"),
 )
 """`intmk serve` options: Settings field, type, help; each also INTMK_{FIELD} in the environment."""
@@ -193,6 +194,8 @@ def settings_problem(settings: Settings) -> str | None:
         return f"--query-timeout {settings.query_timeout}: expected seconds > 0"
     if settings.result_limit < 1:
         return f"--result-limit {settings.result_limit}: expected a number ≥ 1"
+    if settings.query_memory < 64:
+        return f"--query-memory {settings.query_memory}: expected MiB ≥ 64"
     if settings.query_workers < 1:
         return f"--query-workers {settings.query_workers}: expected a number ≥ 1"
     return None

@@ -24,6 +24,9 @@ class Settings:
     """Most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) one query answers with."""
     query_workers: int = 2
     """Worker processes that run SPARQL queries, so a slow query can be stopped."""
+    query_memory: int = 2048
+    """MiB of data memory one query worker may use, the loaded build included; a query
+    that needs more ends its worker and is answered 503 instead of exhausting the machine."""
     reload_interval: float = 2.0
     """Seconds between checks whether a new build was published; 0 turns it off."""
     access_log: bool = False

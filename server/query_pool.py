@@ -30,6 +30,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import signal
 import sys
 import types
 from collections import OrderedDict, deque
@@ -48,6 +49,9 @@ log = logging.getLogger("intmk.server")
 CONTEXT = multiprocessing.get_context("spawn")
 START_TIMEOUT = 300.0
 CACHE_BYTES = 64 * 1024 * 1024
+MIB = 1024 * 1024
+OUT_OF_MEMORY = -signal.SIGABRT
+"""How a worker ends when an allocation fails under its memory limit (Rust aborts)."""
 SPARES = 1
 """Loaded workers kept in reserve, to replace a killed or dead worker at once."""
 
@@ -115,11 +119,14 @@ def bare_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
-async def spawn(nquads: Path, limit: int) -> Worker:
+async def spawn(nquads: Path, settings: Settings) -> Worker:
     """Start one worker and wait until it has loaded the build."""
     parent, child = CONTEXT.Pipe()
+    memory = settings.query_memory * MIB
     process = CONTEXT.Process(
-        target=query_worker.main, args=(child, str(nquads), limit), daemon=True
+        target=query_worker.main,
+        args=(child, str(nquads), settings.result_limit, memory),
+        daemon=True,
     )
     with bare_main():
         process.start()
@@ -129,8 +136,13 @@ async def spawn(nquads: Path, limit: int) -> Worker:
         message = await receive(parent, START_TIMEOUT)
     except (EOFError, OSError, TimeoutError):
         stop(worker)
+        hint = (
+            f": loading the build needs more than --query-memory {settings.query_memory} MiB"
+            if process.exitcode == OUT_OF_MEMORY
+            else ""
+        )
         raise WorkerStartError(
-            f"a query worker did not start (exit code {process.exitcode})"
+            f"a query worker did not start (exit code {process.exitcode}){hint}"
         ) from None
     except BaseException:
         stop(worker)
@@ -198,9 +210,8 @@ class QueryPool:
     async def start(cls, nquads: Path, settings: Settings, spares: int = SPARES) -> QueryPool:
         """The pool once its workers have loaded the build; the spares load afterwards."""
         pool = cls(nquads, settings, spares)
-        limit = settings.result_limit
         started = await asyncio.gather(
-            *(spawn(nquads, limit) for _ in range(settings.query_workers)),
+            *(spawn(nquads, settings) for _ in range(settings.query_workers)),
             return_exceptions=True,
         )
         for worker in started:
@@ -257,11 +268,10 @@ class QueryPool:
                 503, f"The query ran longer than the limit of {timeout:g} seconds and was stopped."
             ) from None
         except (EOFError, OSError):
+            await asyncio.to_thread(worker.process.join, 2)
             self._release_spare(self._retire(worker))
             self._log_ended(worker)
-            raise QueryUnavailable(
-                503, "The query worker ended unexpectedly (out of memory?); try again.", 5
-            ) from None
+            raise self._ended(worker) from None
         except BaseException:  # cancelled: the pool is closing or the loop shutting down
             self._release_spare(self._retire(worker))
             raise
@@ -371,6 +381,16 @@ class QueryPool:
         self._refill()
         return spare
 
+    def _ended(self, worker: Worker) -> QueryUnavailable:
+        """Why a worker ended during a query: over its memory limit, or unexpectedly."""
+        if worker.process.exitcode == OUT_OF_MEMORY:
+            memory = self.settings.query_memory
+            return QueryUnavailable(
+                503,
+                f"The query needed more than the memory limit of {memory} MiB and was stopped.",
+            )
+        return QueryUnavailable(503, "The query worker ended unexpectedly; try again.", 5)
+
     def _log_ended(self, worker: Worker, kind: str = "") -> None:
         if self.closed:
             return  # killed by close()
@@ -391,7 +411,7 @@ class QueryPool:
     async def _load(self) -> None:
         """One new worker: it takes jobs if the pool is short of workers, else it is a spare."""
         try:
-            worker = await spawn(self.nquads, self.settings.result_limit)
+            worker = await spawn(self.nquads, self.settings)
         except WorkerStartError as error:
             log.error("query worker not replaced: %s", error)
             return

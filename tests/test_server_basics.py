@@ -19,6 +19,7 @@ SERVE_OPTIONS = {
     "--query-timeout": "INTMK_QUERY_TIMEOUT",
     "--result-limit": "INTMK_RESULT_LIMIT",
     "--query-workers": "INTMK_QUERY_WORKERS",
+    "--query-memory": "INTMK_QUERY_MEMORY",
     "--reload-interval": "INTMK_RELOAD_INTERVAL",
     "--access-log": "INTMK_ACCESS_LOG",
 }
