@@ -395,6 +395,9 @@ class QueryPool:
         if self.closed:
             return  # killed by close()
         code = worker.process.exitcode
+        if code == -signal.SIGTERM:  # the server is being stopped: its workers go first
+            log.info("%squery worker %d stopped", kind, worker.pid)
+            return
         log.error("%squery worker %d ended (exit code %s)", kind, worker.pid, code)
 
     def _refill(self) -> None:

@@ -9,6 +9,8 @@ result limit is applied while iterating, so a huge answer is never built.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import resource
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -136,4 +138,18 @@ def main(connection: Connection, nquads: str, limit: int, memory: int) -> None:
             job = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(safe_answer(store, job, limit))
+        try:
+            connection.send(safe_answer(store, job, limit))
+        except BaseException as error:
+            report_failure(error)
+            raise
+
+
+def report_failure(error: BaseException) -> None:
+    """Say on stderr why the worker ends, with as little allocation as possible.
+
+    Out of memory, formatting a traceback may itself fail; the class name alone gets out.
+    """
+    os.write(2, f"query worker {os.getpid()}: {type(error).__name__}\n".encode())
+    with contextlib.suppress(BaseException):
+        os.write(2, f"query worker {os.getpid()}: {error!r}\n".encode()[:2000])
