@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
+import sys
 import warnings
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, NoReturn
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -19,7 +21,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server import documents, home, problems, sparql
 from server.config import Settings
-from server.dataset import DatasetHolder
+from server.dataset import DatasetError, DatasetHolder
+from server.query_pool import WorkerStartError
 from server.response_cache import ResponseCache
 
 EXPOSED_HEADERS = ["ETag", "Last-Modified", "Content-Location", "Link", "Location", "Vary"]
@@ -36,7 +39,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await holder.load()
+        try:
+            await holder.load()
+        except (DatasetError, WorkerStartError) as error:
+            refuse_to_start(error)
         watcher = asyncio.create_task(holder.watch())
         try:
             yield
@@ -71,6 +77,16 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.add_middleware(ResponseCache, version=holder.version)
     return app
+
+
+def refuse_to_start(error: Exception) -> NoReturn:
+    """End the process with the reason, and no traceback from the ASGI server.
+
+    uvicorn prints any exception raised at startup with its traceback; the pool has
+    stopped its workers already, so leaving at once loses nothing.
+    """
+    print(f"intmk serve: error: {error}", file=sys.stderr, flush=True)
+    os._exit(1)
 
 
 def openapi_description(app: FastAPI) -> dict[str, Any]:

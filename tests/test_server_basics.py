@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.server_process import ROOT
+from tests.server_process import ROOT, free_port
 
 SERVE_OPTIONS = {
     "--host": "INTMK_HOST",
@@ -91,3 +91,12 @@ def test_options_lists_the_allowed_methods(client: httpx.Client) -> None:
     response = client.options("/openapi.json")
     assert response.status_code == 204
     assert response.headers["allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_a_build_too_large_for_the_worker_memory_is_refused_clearly(built: Path) -> None:
+    port = str(free_port())
+    result = intmk("serve", "--store", str(built), "--port", port, "--query-memory", "64")
+    assert result.returncode == 1
+    assert "a query worker did not start (exit code -6)" in result.stderr
+    assert "loading the build needs more than --query-memory 64 MiB" in result.stderr
+    assert "Traceback" not in result.stderr
