@@ -30,6 +30,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 import types
@@ -171,9 +172,21 @@ async def receive(connection: Connection, timeout: float) -> object:
     try:
         await asyncio.wait_for(readable, timeout)
     finally:
-        with contextlib.suppress(OSError, ValueError):
-            loop.remove_reader(descriptor)
+        stop_watching(loop, descriptor)
     return await asyncio.to_thread(connection.recv)
+
+
+def stop_watching(loop: asyncio.AbstractEventLoop, descriptor: int) -> None:
+    """Remove the loop's reader and make the pipe blocking again.
+
+    uvloop switches a watched descriptor to non-blocking mode; `Connection.recv` in a
+    thread then fails with EAGAIN (BlockingIOError) as soon as an answer is larger than
+    the pipe's buffer and the worker writes it slower than it is read — which looked
+    like a worker dying on large answers under load.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        loop.remove_reader(descriptor)
+        os.set_blocking(descriptor, True)
 
 
 def stop(worker: Worker) -> None:
@@ -267,7 +280,15 @@ class QueryPool:
             raise QueryUnavailable(
                 503, f"The query ran longer than the limit of {timeout:g} seconds and was stopped."
             ) from None
-        except (EOFError, OSError):
+        except (EOFError, OSError) as error:
+            alive = worker.process.is_alive()
+            log.error(
+                "query worker %d: reading its answer failed (%s: %s); the process was %s",
+                worker.pid,
+                type(error).__name__,
+                error,
+                "alive" if alive else f"gone (exit code {worker.process.exitcode})",
+            )
             await asyncio.to_thread(worker.process.join, 2)
             self._release_spare(self._retire(worker))
             self._log_ended(worker)
@@ -338,7 +359,7 @@ class QueryPool:
 
     def _unwatch(self, worker: Worker) -> Worker:
         with contextlib.suppress(OSError, ValueError):
-            asyncio.get_running_loop().remove_reader(worker.connection.fileno())
+            stop_watching(asyncio.get_running_loop(), worker.connection.fileno())
         return worker
 
     def _died(self, worker: Worker) -> None:
