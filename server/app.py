@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import Any, NoReturn
 
 from fastapi import FastAPI
@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
 from starlette.responses import Response
-from starlette.routing import Match
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server import documents, home, problems, sparql
@@ -146,11 +146,21 @@ class PlainOptions:
 
 def allowed_methods(scope: Scope) -> set[str]:
     """The methods the routes matching this path allow, with HEAD and OPTIONS."""
-    allowed: set[str] = set()
-    for route in scope["app"].router.routes:
-        match, _ = route.matches({**scope, "method": "GET"})
-        if match != Match.NONE:
-            allowed |= set(getattr(route, "methods", None) or ())
+    allowed = route_methods(scope["app"].router.routes, {**scope, "method": "GET"})
     if allowed:
         allowed |= {"HEAD", "OPTIONS"} if "GET" in allowed else {"OPTIONS"}
+    return allowed
+
+
+def route_methods(routes: Iterable[BaseRoute], scope: Scope) -> set[str]:
+    """Methods of the routes whose path matches; included routers are searched too."""
+    allowed: set[str] = set()
+    for route in routes:
+        included = getattr(route, "original_router", None)  # FastAPI's include_router
+        if included is not None:
+            allowed |= route_methods(included.routes, scope)
+            continue
+        match, _ = route.matches(scope)
+        if match != Match.NONE:
+            allowed |= set(getattr(route, "methods", None) or ())
     return allowed

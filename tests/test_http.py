@@ -61,3 +61,12 @@ def test_browser_tools_on_other_origins_may_read(client: httpx.Client) -> None:
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == "*"
     assert "GET" in preflight.headers["access-control-allow-methods"]
+
+
+def test_options_on_the_endpoint_and_on_a_document(client: httpx.Client) -> None:
+    sparql = client.options("/sparql")
+    assert sparql.status_code == 204
+    assert sparql.headers["allow"] == "GET, HEAD, OPTIONS, POST"
+    document = client.options("/doc/conference/18/item/4.1")
+    assert document.status_code == 204
+    assert document.headers["allow"] == "GET, HEAD, OPTIONS"
