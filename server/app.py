@@ -9,12 +9,14 @@ import re
 import sys
 import warnings
 from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
 from typing import Any, NoReturn
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
+from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -25,6 +27,7 @@ from server.dataset import DatasetError, DatasetHolder
 from server.query_pool import WorkerStartError
 from server.response_cache import ResponseCache
 
+STATIC = Path(__file__).resolve().parent / "static"
 EXPOSED_HEADERS = ["ETag", "Last-Modified", "Content-Location", "Link", "Location", "Vary"]
 EXPOSED_HEADERS += ["Retry-After", "X-SPARQL-MaxRows", "Intmk-Result-Truncated"]
 DESCRIPTION = (
@@ -65,6 +68,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(home.router)
     app.include_router(sparql.router)
     app.include_router(documents.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(PlainOptions)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(
