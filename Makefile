@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup system-packages build run serve lint test clean
 
-# Debian tools the tests drive as real clients: rapper (raptor2-utils) dereferences URIs,
-# roqet (rasqal-utils) queries the SPARQL endpoint.
-DEBIAN_TOOLS := rapper:raptor2-utils roqet:rasqal-utils
+# Debian tools: the build draws the ontology diagram with Graphviz (dot); the tests drive
+# real clients: rapper (raptor2-utils) dereferences URIs, roqet (rasqal-utils) queries
+# the SPARQL endpoint, chromium runs the end-to-end tests through Playwright.
+DEBIAN_TOOLS := dot:graphviz rapper:raptor2-utils roqet:rasqal-utils chromium:chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +19,7 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-build: setup
+build: setup system-packages
 	$(BIN)/intmk build
 
 run: build serve

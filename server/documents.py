@@ -16,14 +16,15 @@ from fastapi import APIRouter, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
-from server import formats, graphs, html, jsonld
-from server.dataset import Generation, PublishedDataset
+from server import formats, jsonld, pages, views
+from server.dataset import Generation
 from server.dependencies import generation
-from server.describe import Description, describe, exists, resource_iri
+from server.describe import describe, exists, resource_iri
 from server.formats import Format
 from server.http_cache import conditional, validator_headers
 from server.negotiation import choose
 from server.problems import PROBLEM_JSON, Problem
+from server.whole_graphs import WHOLE_GRAPHS
 
 router = APIRouter()
 
@@ -144,14 +145,23 @@ def document(
     prefix = f"{base_path(current)}doc/"
     pages_key = ("doc-pages", name)
 
+    lang = pages.language(request)
+
     def make() -> bytes | None:
         found = describe(dataset, name, page)
         if found is None:
             return None
         current.representations.put(pages_key, str(found.pages).encode())
-        return render_description(dataset, found, chosen, prefix + name)
+        if chosen is not formats.HTML:
+            return formats.serialize(found.triples, chosen, dataset.base, found.topic.value)
+        frame = page_frame(request, current, variants("", prefix + name), views.query_about(iri))
+        pager = [
+            (rel, frame.link(f"doc/{name}", **({"page": n} if n > 1 else {})))
+            for rel, n in page_numbers(found.page, found.pages)
+        ]
+        return views.page(dataset, found, frame, pager)
 
-    body = prepared(request, current, ("doc", name, chosen.name, str(page)), make)
+    body = prepared(request, current, ("doc", name, chosen.name, str(page), lang), make)
     query = f"?page={page}" if page > 1 else ""
     headers = {"Content-Location": f"{prefix}{name}.{chosen.extension}{query}"}
     if fixed is None:
@@ -159,19 +169,8 @@ def document(
     link = page_links(prefix + name, page, current.representations.get(pages_key))
     if link:
         headers["Link"] = link
-    return answer(request, current, body, chosen.media_type, f"{chosen.extension}-{page}", headers)
-
-
-def render_description(
-    dataset: PublishedDataset, found: Description, chosen: Format, path: str
-) -> bytes:
-    if chosen is formats.HTML:
-        pages = [
-            (rel, f"{path}.html" + (f"?page={n}" if n > 1 else ""))
-            for rel, n in page_numbers(found.page, found.pages)
-        ]
-        return html.resource_page(found, dataset.store, dataset.base, variants("", path), pages)
-    return formats.serialize(found.triples, chosen, dataset.base, found.topic.value)
+    variant = f"{chosen.extension}-{page}-{lang}"
+    return answer(request, current, body, chosen.media_type, variant, headers)
 
 
 def page_numbers(page: int, pages: int) -> list[tuple[str, int]]:
@@ -196,36 +195,44 @@ def page_links(path: str, page: int, pages: bytes | None) -> str:
 
 
 def whole_graph(request: Request, what: str, extension: str | None) -> Response:
-    """/ontology and /shapes: one graph, negotiated like a /doc/ document."""
+    """/ontology, /shapes, /dataset: one graph, negotiated like a /doc/ document."""
     current = generation(request)
     dataset = current.dataset
+    graph = WHOLE_GRAPHS[what]
     fixed = formats.BY_EXTENSION.get(extension) if extension else None
     if extension and fixed is None:
         raise Problem(404, f"Nothing is published at {request.url.path}.")
     chosen = negotiate(request, fixed, lambda: True)
-    iri = (
-        graphs.ontology_iri(dataset.base) if what == "ontology" else graphs.shapes_iri(dataset.base)
-    )
+    lang = pages.language(request)
 
     def make() -> bytes:
-        triples = graphs.ontology(dataset) if what == "ontology" else graphs.shapes(dataset.base)
+        triples = graph.triples(dataset)
         if chosen is formats.HTML:
-            title = "IntMK-Ontologie" if what == "ontology" else "IntMK-SHACL-Shapes"
-            links = variants(base_path(current), what)
-            return html.graph_page(title, iri, triples, dataset.store, dataset.base, links)
-        return formats.serialize(triples, chosen, dataset.base, iri)
+            frame = page_frame(request, current, variants(base_path(current), what))
+            return graph.page(dataset, triples, frame)
+        return formats.serialize(triples, chosen, dataset.base, graph.iri(dataset.base))
 
-    body = prepared(request, current, (what, chosen.name), make)
+    body = prepared(request, current, (what, chosen.name, lang), make)
     headers = {"Content-Location": f"{base_path(current)}{what}.{chosen.extension}"}
     if fixed is None:
         headers["Vary"] = "Accept"
-    return answer(request, current, body, chosen.media_type, chosen.extension, headers)
+    return answer(request, current, body, chosen.media_type, f"{chosen.extension}-{lang}", headers)
 
 
-WHOLE_GRAPHS = {
-    "ontology": "The IntMK ontology (namespace document of intmk:)",
-    "shapes": "The SHACL shapes the graph is validated with",
-}
+def page_frame(
+    request: Request, current: Generation, twins: list[tuple[str, str]], query: str = ""
+) -> pages.Frame:
+    """The frame of an HTML page answered to `request`."""
+    kept = {k: v for k, v in request.query_params.items() if k != "lang"}
+    return pages.Frame(
+        base=current.dataset.base,
+        path=request.url.path,
+        lang=pages.language(request),
+        version=current.dataset.version,
+        variants=twins,
+        query=query,
+        extra=kept,
+    )
 
 
 def add_whole_graph_routes(what: str, summary: str) -> None:
@@ -255,8 +262,8 @@ def add_whole_graph_routes(what: str, summary: str) -> None:
         )
 
 
-for what, summary in WHOLE_GRAPHS.items():
-    add_whole_graph_routes(what, summary)
+for what, graph in WHOLE_GRAPHS.items():
+    add_whole_graph_routes(what, graph.summary)
 
 
 @router.api_route(

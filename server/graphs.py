@@ -30,3 +30,14 @@ def shapes(base: str) -> list[Triple]:
     parsed = pyoxigraph.parse(text.encode("utf-8"), format=RdfFormat.TURTLE, base_iri=base)
     triples = (q.triple if isinstance(q, pyoxigraph.Quad) else q for q in parsed)
     return sorted(dict.fromkeys(triples), key=str)
+
+
+def dataset_iri(base: str) -> str:
+    return f"{base}dataset"
+
+
+def dataset_description(dataset: PublishedDataset) -> list[Triple]:
+    """The dataset description (VoID, DCAT-AP.de) as the build wrote it: graph {base}dataset."""
+    graph = NamedNode(dataset_iri(dataset.base))
+    quads = dataset.store.quads_for_pattern(None, None, None, graph)
+    return sorted({q.triple: None for q in quads}, key=str)

@@ -1,9 +1,9 @@
-"""HTML pages for people: a resource's description, or a whole graph (ontology, shapes).
+"""The generic page for people: any resource's description, or a whole graph.
 
-Deliberately plain and replaceable: this module turns triples into a small view model
-(sections of rows of values, every IRI shown by its label) and one Jinja2 template
-renders it. Links to our own IRIs are relative to the base's path, so the page works on
-whatever host serves it.
+This module turns triples into a small view model (sections of rows of values, every IRI
+shown by its label in the page's language, typed values written as people write them)
+that `templates/resource.html` renders inside the base template. Specialised pages
+(server/views.py) show the generic table too, under "All statements".
 """
 
 from __future__ import annotations
@@ -11,26 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple
 
-from server import jsonld
+from server import jsonld, pages
 from server.describe import RDF_TYPE, RDFS_LABEL, SKOS_PREF_LABEL, Description
+from server.pages import Frame
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-LANGUAGES = ("de", "en", "")
-"""Label languages in order of preference: the minutes are German."""
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-environment = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=select_autoescape(["html"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 @dataclass(frozen=True)
@@ -66,19 +55,20 @@ class Page:
     sections: list[Section] = field(default_factory=list)
     backlinks: tuple[Row, ...] = ()
     backlink_count: int = 0
-    variants: tuple[tuple[str, str], ...] = ()
     pages: tuple[tuple[str, str], ...] = ()
 
 
 class Labels:
-    """Names for IRIs: the description's own labels, then the store's, then the context's."""
+    """Names for IRIs in the page's language: the description's own labels, then the
+    store's, then the JSON-LD context's term."""
 
-    def __init__(self, triples: Iterable[Triple], store: Store, base: str) -> None:
+    def __init__(self, triples: Iterable[Triple], store: Store, frame: Frame) -> None:
         self.found: dict[str, dict[str, str]] = defaultdict(dict)
         for t in triples:
             self._note(t)
-        self.store, self.base = store, base
-        self.terms = {iri: term for term, iri in context_terms(base).items()}
+        self.store, self.frame = store, frame
+        self.languages = (frame.lang, "de" if frame.lang == "en" else "en", "")
+        self.terms = {iri: term for term, iri in context_terms(frame.base).items()}
 
     def _note(self, triple: Triple) -> None:
         if triple.predicate in (RDFS_LABEL, SKOS_PREF_LABEL) and isinstance(triple.object, Literal):
@@ -87,11 +77,12 @@ class Labels:
 
     def label(self, iri: str) -> str | None:
         if iri not in self.found:
-            for quad in self.store.quads_for_pattern(NamedNode(iri), RDFS_LABEL, None):
-                self._note(quad.triple)
+            for predicate in (RDFS_LABEL, SKOS_PREF_LABEL):
+                for quad in self.store.quads_for_pattern(NamedNode(iri), predicate, None):
+                    self._note(quad.triple)
             self.found.setdefault(iri, {})
         names = self.found[iri]
-        for language in LANGUAGES:
+        for language in self.languages:
             if language in names:
                 return names[language]
         return next(iter(names.values()), None)
@@ -101,10 +92,7 @@ class Labels:
         return self.label(iri) or self.terms.get(iri) or iri
 
     def href(self, iri: str) -> str:
-        """Our own IRIs relative to the base's path, so links stay on the serving host."""
-        if iri.startswith(self.base):
-            return urlsplit(self.base).path + iri[len(self.base) :]
-        return iri
+        return self.frame.href(iri)
 
 
 def context_terms(base: str) -> dict[str, str]:
@@ -128,8 +116,10 @@ def value(
         return Value(str(node))
     if isinstance(node, Literal):
         datatype = node.datatype.value
-        note = node.language or ("" if datatype == XSD_STRING else labels.name(datatype))
-        return Value(node.value, note=note)
+        if node.language or datatype in (XSD_STRING, RDF_LANG_STRING):
+            return Value(node.value, note=node.language or "")
+        shown = pages.format_literal(node.value, datatype, labels.frame.lang)
+        return Value(shown, note="" if shown != node.value else labels.name(datatype))
     if isinstance(node, BlankNode):
         return Value("", rows=rows(by_subject.pop(node.value, []), by_subject, labels))
     return Value(labels.name(node.value), href=labels.href(node.value), note=node.value)
@@ -161,20 +151,24 @@ def group(triples: Iterable[Triple]) -> Group:
 
 
 def resource_page(
-    description: Description,
-    store: Store,
-    base: str,
-    variants: Sequence[tuple[str, str]],
-    pages: Sequence[tuple[str, str]],
+    description: Description, store: Store, frame: Frame, pager: Sequence[tuple[str, str]]
 ) -> bytes:
-    """The page of one resource: its properties, the document's facts, its backlinks."""
-    labels = Labels(description.triples, store, base)
+    """The generic page of one resource: its properties, the document's facts, backlinks."""
+    return pages.render(
+        "resource.html", frame, page=resource_view(description, store, frame, pager)
+    )
+
+
+def resource_view(
+    description: Description, store: Store, frame: Frame, pager: Sequence[tuple[str, str]]
+) -> Page:
+    labels = Labels(description.triples, store, frame)
     topic = description.topic
     outgoing = [t for t in description.triples if t.subject == topic]
     incoming = [t for t in description.triples if t.object == topic and t.subject != topic]
     by_subject = group(t for t in description.triples if isinstance(t.subject, BlankNode))
     document = [t for t in description.triples if t.subject == description.document]
-    page = Page(
+    return Page(
         title=labels.name(topic.value),
         iri=topic.value,
         types=tuple(
@@ -182,14 +176,14 @@ def resource_page(
         ),
         sections=[
             Section("", topic.value, rows(outgoing, by_subject, labels)),
-            Section("Dieses Dokument", description.document.value, rows(document, {}, labels)),
+            Section(
+                frame.t("this_document"), description.document.value, rows(document, {}, labels)
+            ),
         ],
         backlinks=backlink_rows(incoming, by_subject, labels),
         backlink_count=description.backlinks,
-        variants=tuple(variants),
-        pages=tuple(pages),
+        pages=tuple(pager),
     )
-    return render(page)
 
 
 def backlink_rows(incoming: Sequence[Triple], by_subject: Group, labels: Labels) -> tuple[Row, ...]:
@@ -205,16 +199,9 @@ def backlink_rows(incoming: Sequence[Triple], by_subject: Group, labels: Labels)
     return tuple(found)
 
 
-def graph_page(
-    title: str,
-    iri: str,
-    triples: Sequence[Triple],
-    store: Store,
-    base: str,
-    variants: Sequence[tuple[str, str]],
-) -> bytes:
-    """A whole graph (ontology, shapes): one section per named subject."""
-    labels = Labels(triples, store, base)
+def graph_page(title: str, frame: Frame, triples: Sequence[Triple], store: Store) -> bytes:
+    """A whole graph (ontology, shapes, dataset): one section per named subject."""
+    labels = Labels(triples, store, frame)
     by_subject = group(triples)
     blank = {k: v for k, v in by_subject.items() if v and isinstance(v[0].subject, BlankNode)}
     named = sorted(k for k, v in by_subject.items() if v and isinstance(v[0].subject, NamedNode))
@@ -222,8 +209,5 @@ def graph_page(
         Section(labels.name(s), s, rows(by_subject[s], blank, labels), anchor=s.rpartition("#")[2])
         for s in named
     ]
-    return render(Page(title=title, iri=iri, sections=sections, variants=tuple(variants)))
-
-
-def render(page: Page) -> bytes:
-    return environment.get_template("resource.html").render(page=page).encode("utf-8")
+    page = Page(title=title, iri=frame.base + frame.path.lstrip("/"), sections=sections)
+    return pages.render("resource.html", frame, page=page)

@@ -66,16 +66,20 @@ class Frame:
 
     def link(self, path: str, **params: str | int) -> str:
         """A link to one of our pages (path relative to the base), keeping the language."""
+        path, hash_, fragment = path.partition("#")
         query = {k: str(v) for k, v in params.items()}
         if self.lang != "de":
             query["lang"] = self.lang
-        return self.root + path.lstrip("/") + (f"?{urlencode(query)}" if query else "")
+        found = self.root + path.lstrip("/") + (f"?{urlencode(query)}" if query else "")
+        return found + hash_ + fragment
 
     def href(self, iri: str) -> str:
-        """Where a browser sees an IRI: our own ones on this host, keeping the language."""
-        if iri.startswith(self.base):
-            return self.link(iri[len(self.base) :])
-        return iri
+        """Where a browser sees an IRI: our own ones on this host, a thing's IRI (id/…)
+        straight at its page (doc/…) so no redirect loses the language."""
+        if not iri.startswith(self.base):
+            return iri
+        local = iri[len(self.base) :]
+        return self.link("doc/" + local.removeprefix("id/") if local.startswith("id/") else local)
 
     def switch_to(self, lang: Language) -> str:
         """This page in another language."""
