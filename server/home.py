@@ -1,93 +1,45 @@
-"""The home page: what this service is and where to go next.
-
-Plain server-rendered HTML; the readable pages for people (issue 6) will replace it.
-"""
+"""The home page: what this service is, the conferences with their agendas, the Länder,
+and the ways in (query editor, dataset description, dumps, ontology)."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import Annotated
-from urllib.parse import urlsplit
 
-import pyoxigraph
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from server import page_data, pages
 from server.dataset import Generation
 from server.dependencies import generation
+from server.html import Labels
 from server.http_cache import conditional, validator_headers
 
 router = APIRouter()
 
-CONFERENCES = """
-PREFIX intmk: <{base}ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?conference ?label WHERE {{
-  ?conference a intmk:Conference ; intmk:conferenceNumber ?number ;
-              rdfs:label ?label .
-  FILTER(LANG(?label) = "de")
-  FILTER EXISTS {{ ?conference intmk:hasAgendaItem ?item }}
-}} ORDER BY DESC(?number)
-"""
 
-LINKS = (
-    ("sparql", "SPARQL-Endpunkt / SPARQL endpoint"),
-    ("ontology", "Ontologie / ontology"),
-    ("shapes", "SHACL-Shapes"),
-    ("api", "HTTP-API (OpenAPI)"),
-)
-
-
-def conferences(current: Generation) -> list[tuple[str, str]]:
-    """(IRI, German label) of every conference that has minutes, newest first."""
-    query = CONFERENCES.format(base=current.dataset.base)
-    results = current.dataset.store.query(query, use_default_graph_as_union=True)
-    assert isinstance(results, pyoxigraph.QuerySolutions)
-    rows = []
-    for row in results:
-        iri, label = row["conference"], row["label"]
-        if isinstance(iri, pyoxigraph.NamedNode) and isinstance(label, pyoxigraph.Literal):
-            rows.append((iri.value, label.value))
-    return rows
-
-
-def local_path(iri: str, base: str) -> str:
-    """The path this server answers an IRI of the dataset at."""
-    return urlsplit(base).path + iri.removeprefix(base)
-
-
-def render(current: Generation) -> bytes:
-    base = current.dataset.base
-    items = "".join(
-        f'<li><a href="{escape(local_path(iri, base))}">{escape(label)}</a></li>'
-        for iri, label in conferences(current)
+def render(current: Generation, frame: pages.Frame) -> bytes:
+    dataset = current.dataset
+    store, base = dataset.store, dataset.base
+    labels = Labels((), store, frame)
+    conferences = page_data.conferences(store, base)
+    agendas = {c.conference: page_data.agenda(store, base, c.conference) for c in conferences}
+    for agenda in agendas.values():
+        for entry in agenda:
+            entry.applicants.sort(key=lambda a: labels.name(a.land))
+    lander = sorted((row["land"] for row in page_data.select(store, base, LANDER)), key=labels.name)
+    return pages.render(
+        "home.html",
+        frame,
+        conferences=conferences,
+        agendas=agendas,
+        lander=lander,
+        name=labels.name,
+        href=frame.href,
+        as_date=lambda text: pages.format_date(text, frame.lang),
     )
-    links = "".join(
-        f'<li><a href="{escape(local_path(base + path, base))}">{escape(text)}</a></li>'
-        for path, text in LINKS
-    )
-    page = f"""<!doctype html>
-<html lang="de">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>IntMK Linked Data</title></head>
-<body>
-<main>
-<h1>IntMK Linked Data</h1>
-<p>Die Beschlüsse der Konferenz der für Integration zuständigen Ministerinnen und Minister,
-Senatorinnen und Senatoren der Länder (IntMK) als Linked Open Data: Tagesordnung,
-Antragsteller, Abstimmungsergebnisse, Beschlusstexte und die Bitten der Länder an den Bund.</p>
-<p lang="en">The resolutions of the German Integration Ministers' Conference
-as Linked Open Data.</p>
-<h2>Konferenzen</h2>
-<ul>{items}</ul>
-<h2>Zugänge</h2>
-<ul>{links}</ul>
-<p>Datenstand / version {escape(current.dataset.version)}, {current.dataset.quads} Quads.</p>
-</main>
-</body>
-</html>
-"""
-    return page.encode("utf-8")
+
+
+LANDER = "SELECT ?land WHERE { ?land a intmk:Land }"
 
 
 @router.api_route(
@@ -101,9 +53,16 @@ as Linked Open Data.</p>
     },
 )
 def home(request: Request, current: Annotated[Generation, Depends(generation)]) -> Response:
-    body = current.representations.get(("home",))
+    lang = pages.language(request)
+    body = current.representations.get(("home", lang))
     if body is None:
-        body = render(current)
-        current.representations.put(("home",), body)
-    headers = validator_headers(current.dataset.version, current.dataset.modified, "home")
+        frame = pages.Frame(
+            base=current.dataset.base,
+            path=request.url.path,
+            lang=lang,
+            version=current.dataset.version,
+        )
+        body = render(current, frame)
+        current.representations.put(("home", lang), body)
+    headers = validator_headers(current.dataset.version, current.dataset.modified, f"home-{lang}")
     return conditional(request, body, "text/html; charset=utf-8", headers, current.dataset.modified)

@@ -1,16 +1,27 @@
-"""Which page a /doc/ resource gets: a view for resolutions, items, Länder and
-conferences, the generic page (server/html.py) for everything else."""
+"""Which page a /doc/ resource gets: a view for resolutions, agenda items, Länder and
+conferences, the generic page (server/html.py) for everything else.
+
+Every specialised page keeps the generic table of all statements and the backlinks
+below its own content, so nothing the data says is hidden from a reader.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Store
 
-from server import html
+from server import html, page_data, pages
 from server.dataset import PublishedDataset
-from server.describe import Description
+from server.describe import RDF_TYPE, Description
+from server.html import Labels
 from server.pages import Frame
+
+DCTERMS = "http://purl.org/dc/terms/"
+SCHEMA = "https://schema.org/"
+OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 
 
 def query_about(resource: NamedNode) -> str:
@@ -24,10 +35,196 @@ def query_about(resource: NamedNode) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Segment:
+    """A run of a resolution's text; `request` when the run is a request's wording."""
+
+    text: str
+    request: page_data.Request | None = None
+
+
+@dataclass(frozen=True)
+class MarkedParagraph:
+    """A paragraph whose requests are marked where their wording stands in the text."""
+
+    paragraph: page_data.Paragraph
+    segments: tuple[Segment, ...]
+    bullets: tuple[tuple[str, tuple[Segment, ...]], ...]
+    unplaced: tuple[page_data.Request, ...]
+    """Requests whose wording the text does not contain verbatim: shown after it."""
+
+
+def mark(text: str, requests: list[page_data.Request]) -> tuple[tuple[Segment, ...], set[str]]:
+    """`text` cut into segments at each request's wording; the IRIs of requests placed."""
+    segments, placed, rest = [], set(), text
+    for request in requests:
+        wording = request.action.strip().rstrip(";.,:").strip()
+        at = rest.find(wording) if wording else -1
+        if at < 0:
+            continue
+        segments += [Segment(rest[:at]), Segment(wording, request)]
+        rest = rest[at + len(wording) :]
+        placed.add(request.iri)
+    return (*segments, Segment(rest)), placed
+
+
+def marked(paragraph: page_data.Paragraph) -> MarkedParagraph:
+    segments, placed = mark(paragraph.text, paragraph.requests)
+    bullets = []
+    for bullet in paragraph.bullets:
+        waiting = [r for r in paragraph.requests if r.iri not in placed]
+        bullet_segments, found = mark(bullet.text, waiting)
+        placed |= found
+        bullets.append((bullet.label, bullet_segments))
+    unplaced = tuple(r for r in paragraph.requests if r.iri not in placed)
+    return MarkedParagraph(paragraph, segments, tuple(bullets), unplaced)
+
+
+class Context:
+    """What every view needs: the store, the frame and labels in the page's language."""
+
+    def __init__(self, dataset: PublishedDataset, description: Description, frame: Frame):
+        self.store: Store = dataset.store
+        self.base = dataset.base
+        self.frame = frame
+        self.description = description
+        self.labels = Labels(description.triples, dataset.store, frame)
+        self.topic = description.topic.value
+
+    def intmk(self, local: str) -> str:
+        return f"{self.base}ontology#{local}"
+
+    def value(self, predicate: str) -> str:
+        return page_data.first_value(self.store, self.topic, predicate)
+
+    def by_name(self, applicants: list[page_data.Applicant]) -> list[page_data.Applicant]:
+        """Applicants in alphabetical order of their Land's name, as the minutes list them."""
+        return sorted(applicants, key=lambda a: self.labels.name(a.land))
+
+    def template_values(self) -> dict[str, Any]:
+        """Helpers every template of a view gets."""
+        return {
+            "name": self.labels.name,
+            "href": self.frame.href,
+            "lang": self.frame.lang,
+            "amount": lambda a: pages.format_amount(a.value, a.currency, self.frame.lang),
+            "as_date": lambda text: pages.format_date(text, self.frame.lang),
+            "sources": page_data.sources(self.store, self.topic),
+        }
+
+
+def resolution_view(context: Context) -> dict[str, Any]:
+    store, base, topic = context.store, context.base, context.topic
+    item = context.value(context.intmk("onItem"))
+    entries = page_data.applicants(store, base, "BIND({item} AS ?item)", item=item)
+    found = page_data.findings(store, base, [topic, item])
+    return {
+        "title": context.value(DCTERMS + "title"),
+        "item": item,
+        "top": page_data.first_value(store, item, context.intmk("topNumber")),
+        "conference": context.value(context.intmk("ofConference")),
+        "meeting": context.value(context.intmk("decidedAt")),
+        "outcome": context.value(context.intmk("outcome")),
+        "vote": context.value(context.intmk("voteStatement")),
+        "paragraphs": [marked(p) for p in page_data.paragraphs(store, base, topic)],
+        "applicants": context.by_name(entries.get(item, [])),
+        "findings": found,
+    }
+
+
+def item_view(context: Context) -> dict[str, Any]:
+    store, base, topic = context.store, context.base, context.topic
+    resolution = context.value(context.intmk("hasResolution"))
+    entries = page_data.applicants(store, base, "BIND({item} AS ?item)", item=topic)
+    return {
+        "title": context.value(DCTERMS + "title"),
+        "top": context.value(context.intmk("topNumber")),
+        "conference": context.value(context.intmk("ofConference")),
+        "group": context.value(context.intmk("groupItem")),
+        "resolution": resolution,
+        "outcome": page_data.first_value(store, resolution, context.intmk("outcome"))
+        if resolution
+        else "",
+        "applicants": context.by_name(entries.get(topic, [])),
+        "green_list": context.value(context.intmk("onGreenList")) == "true",
+        "withdrawn": context.value(context.intmk("withdrawn")) == "true",
+        "withdrawn_by": page_data.values(store, topic, context.intmk("withdrawnBy")),
+        "merged_into": context.value(context.intmk("mergedInto")),
+        "discussion_only": context.value(context.intmk("discussionOnly")) == "true",
+        "note": context.value(context.intmk("agendaNote")),
+        "findings": page_data.findings(store, base, [topic, resolution] if resolution else [topic]),
+    }
+
+
+def land_view(context: Context) -> dict[str, Any]:
+    store, base, topic = context.store, context.base, context.topic
+    items = page_data.land_items(store, base, topic)
+    return {
+        "code": context.value(context.intmk("isoCode")),
+        "same_as": page_data.values(store, topic, OWL_SAME_AS),
+        "items": items,
+        "coordinated": [i for i in items if i.coordinating],
+        "requests": page_data.land_requests(store, base, topic),
+        "participants": page_data.participants(store, base, topic),
+    }
+
+
+def conference_view(context: Context) -> dict[str, Any]:
+    store, base, topic = context.store, context.base, context.topic
+    agenda = page_data.agenda(store, base, topic)
+    for entry in agenda:
+        entry.applicants = context.by_name(entry.applicants)
+    return {
+        "agenda": agenda,
+        "meetings": page_data.values(store, topic, context.intmk("hasMeeting")),
+        "meeting_dates": {
+            meeting: (
+                page_data.first_value(store, meeting, SCHEMA + "startDate"),
+                page_data.first_value(store, meeting, SCHEMA + "endDate"),
+                page_data.first_value(store, meeting, SCHEMA + "location"),
+            )
+            for meeting in page_data.values(store, topic, context.intmk("hasMeeting"))
+        },
+        "chair": context.value(context.intmk("chairPerson")),
+        "chair_land": context.value(context.intmk("chairLand")),
+        "minutes": context.value(context.intmk("minutes")),
+    }
+
+
+VIEWS: dict[str, tuple[str, Callable[[Context], dict[str, Any]]]] = {
+    "Resolution": ("resolution.html", resolution_view),
+    "AgendaItem": ("item.html", item_view),
+    "Land": ("land.html", land_view),
+    "Conference": ("conference.html", conference_view),
+}
+
+
+def chosen_view(context: Context) -> tuple[str, Callable[[Context], dict[str, Any]]] | None:
+    types = {
+        t.object.value
+        for t in context.description.triples
+        if t.subject == context.description.topic
+        and t.predicate == RDF_TYPE
+        and isinstance(t.object, NamedNode)
+    }
+    for local, view in VIEWS.items():
+        if context.intmk(local) in types:
+            return view
+    return None
+
+
 def page(
     dataset: PublishedDataset,
     description: Description,
     frame: Frame,
     pager: Sequence[tuple[str, str]],
 ) -> bytes:
-    return html.resource_page(description, dataset.store, frame, pager)
+    """The page of a resource: its own view if its type has one, else the generic page."""
+    context = Context(dataset, description, frame)
+    chosen = chosen_view(context)
+    generic = html.resource_view(description, dataset.store, frame, pager)
+    if chosen is None:
+        return pages.render("resource.html", frame, page=generic)
+    template, view = chosen
+    values = {**context.template_values(), **view(context)}
+    return pages.render(template, frame, page=generic, topic=context.topic, **values)

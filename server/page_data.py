@@ -1,0 +1,490 @@
+"""What the pages for people show, read from the store: a conference's agenda, a
+resolution with its text and requests, an item with its applicants, a Land's record.
+
+Each function runs a few fixed SPARQL queries over the union of the named graphs (in
+process: they are cheap and bounded by one resource) and returns plain dataclasses;
+labels are looked up afterwards by the view in the page's language.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph
+from pyoxigraph import Literal, NamedNode, Store
+
+PREFIXES = """
+PREFIX intmk: <{base}ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+"""
+
+Row = dict[str, str]
+
+
+def select(store: Store, base: str, query: str, **iris: str) -> list[Row]:
+    """A SELECT over the union graph; `iris` fill {name} slots; values as plain strings."""
+    text = (PREFIXES + query).replace("{base}", base)
+    for name, iri in iris.items():
+        text = text.replace("{" + name + "}", f"<{iri}>")
+    solutions = store.query(text, use_default_graph_as_union=True)
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    rows = []
+    for solution in solutions:
+        row: Row = {}
+        for name in names:
+            term = solution[name]
+            if isinstance(term, NamedNode | Literal):
+                row[name] = term.value
+        rows.append(row)
+    return rows
+
+
+def flag(row: Row, name: str) -> bool:
+    return row.get(name) == "true"
+
+
+@dataclass(frozen=True)
+class Applicant:
+    land: str
+    coordinating: bool
+    highlighted: bool
+    lists: tuple[str, ...]
+    """The applicant lists that name the Land: agenda, resolution section."""
+    stated_as: str = ""
+
+
+@dataclass
+class AgendaEntry:
+    item: str
+    top: str
+    title: str
+    is_group: bool
+    resolution: str = ""
+    outcome: str = ""
+    withdrawn: bool = False
+    green_list: bool = False
+    merged_into: str = ""
+    applicants: list[Applicant] = field(default_factory=list)
+
+    @property
+    def all_lander(self) -> bool:
+        """The source says "Alle Länder" instead of naming them."""
+        return bool(self.applicants) and all(a.stated_as for a in self.applicants)
+
+
+AGENDA = """
+SELECT ?item ?top ?title ?group ?resolution ?outcome ?withdrawn ?green ?merged WHERE {
+  {conference} intmk:hasAgendaItem ?item .
+  ?item intmk:topNumber ?top ; intmk:position ?position ; intmk:isGroup ?group .
+  OPTIONAL { ?item dcterms:title ?title }
+  OPTIONAL { ?item intmk:hasResolution ?resolution .
+             OPTIONAL { ?resolution intmk:outcome ?outcome } }
+  OPTIONAL { ?item intmk:withdrawn ?withdrawn }
+  OPTIONAL { ?item intmk:onGreenList ?green }
+  OPTIONAL { ?item intmk:mergedInto ?merged }
+} ORDER BY ?position
+"""
+
+APPLICANTS = """
+SELECT ?item ?land ?coordinating ?highlighted ?list ?stated WHERE {
+  {scope}
+  ?item intmk:hasApplicant ?applicant .
+  ?applicant intmk:applicantLand ?land ; intmk:coordinating ?coordinating ;
+             intmk:highlighted ?highlighted .
+  OPTIONAL { ?applicant intmk:namedIn ?list }
+  OPTIONAL { ?applicant intmk:statedAs ?stated }
+}
+"""
+
+
+def applicants(store: Store, base: str, scope: str, **iris: str) -> dict[str, list[Applicant]]:
+    """Applicants per item, coordinating first, then by ISO code (the source's order is
+    alphabetical by name, which the view restores with labels)."""
+    lists: dict[tuple[str, str], list[str]] = defaultdict(list)
+    rows: dict[tuple[str, str], Row] = {}
+    for row in select(store, base, APPLICANTS.replace("{scope}", scope), **iris):
+        key = (row["item"], row["land"])
+        rows[key] = row
+        if "list" in row:
+            lists[key].append(row["list"])
+    found: dict[str, list[Applicant]] = defaultdict(list)
+    for (item, land), row in rows.items():
+        found[item].append(
+            Applicant(
+                land,
+                flag(row, "coordinating"),
+                flag(row, "highlighted"),
+                tuple(sorted(lists[(item, land)])),
+                row.get("stated", ""),
+            )
+        )
+    return found
+
+
+def agenda(store: Store, base: str, conference: str) -> list[AgendaEntry]:
+    """A conference's agenda in the order of the minutes, with applicants and outcomes."""
+    entries: dict[str, AgendaEntry] = {}
+    for row in select(store, base, AGENDA, conference=conference):
+        if row["item"] in entries:
+            continue
+        entries[row["item"]] = AgendaEntry(
+            item=row["item"],
+            top=row["top"],
+            title=row.get("title", ""),
+            is_group=flag(row, "group"),
+            resolution=row.get("resolution", ""),
+            outcome=row.get("outcome", ""),
+            withdrawn=flag(row, "withdrawn"),
+            green_list=flag(row, "green"),
+            merged_into=row.get("merged", ""),
+        )
+    scope = "{conference} intmk:hasAgendaItem ?item ."
+    for item, found in applicants(store, base, scope, conference=conference).items():
+        if item in entries:
+            entries[item].applicants = found
+    return list(entries.values())
+
+
+CONFERENCES = """
+SELECT ?conference ?number ?year ?start ?end ?place WHERE {
+  ?conference a intmk:Conference ; intmk:conferenceNumber ?number .
+  FILTER EXISTS { ?conference intmk:hasAgendaItem ?any }
+  OPTIONAL { ?conference intmk:year ?year }
+  OPTIONAL { ?conference intmk:hasMeeting ?meeting .
+             ?meeting schema:startDate ?start .
+             OPTIONAL { ?meeting schema:endDate ?end }
+             OPTIONAL { ?meeting schema:location ?place } }
+} ORDER BY DESC(?number) ?start
+"""
+
+
+@dataclass(frozen=True)
+class ConferenceSummary:
+    conference: str
+    number: str
+    year: str
+    start: str
+    end: str
+    place: str
+
+
+def conferences(store: Store, base: str) -> list[ConferenceSummary]:
+    """Every conference that has minutes, newest first, with its main meeting's dates."""
+    found: dict[str, ConferenceSummary] = {}
+    for row in select(store, base, CONFERENCES):
+        if row["conference"] in found and not row.get("place"):
+            continue
+        if row["conference"] in found and found[row["conference"]].place:
+            continue
+        found[row["conference"]] = ConferenceSummary(
+            row["conference"],
+            row["number"],
+            row.get("year", ""),
+            row.get("start", ""),
+            row.get("end", ""),
+            row.get("place", ""),
+        )
+    return list(found.values())
+
+
+@dataclass(frozen=True)
+class Bullet:
+    label: str
+    text: str
+
+
+@dataclass
+class Paragraph:
+    iri: str
+    text: str
+    heading: bool
+    bullets: list[Bullet] = field(default_factory=list)
+    requests: list[Request] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    laws: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Request:
+    iri: str
+    number: int
+    addressees: tuple[str, ...]
+    kind: str
+    action: str
+    sentence: str
+    to_bund: bool
+    resolution: str = ""
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: str
+    currency: str
+    stated_as: str
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    iri: str
+    kind: str
+    comment: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Source:
+    href: str
+    first: int
+    last: int
+
+
+PARAGRAPHS = """
+SELECT ?paragraph ?text ?heading ?bullet ?bulletText ?label WHERE {
+  {resolution} intmk:hasParagraph ?paragraph .
+  ?paragraph intmk:position ?position .
+  OPTIONAL { ?paragraph intmk:text ?text }
+  OPTIONAL { ?paragraph intmk:isHeading ?heading }
+  OPTIONAL { ?paragraph intmk:hasBullet ?bullet .
+             ?bullet intmk:position ?bp ; intmk:text ?bulletText .
+             OPTIONAL { ?bullet intmk:bulletLabel ?label } }
+} ORDER BY ?position ?bp
+"""
+
+REQUESTS = """
+SELECT ?request ?number ?addressee ?kind ?action ?sentence ?paragraph ?toBund ?resolution WHERE {
+  {scope}
+  ?request intmk:requestNumber ?number ; intmk:requestOf ?resolution .
+  OPTIONAL { ?request intmk:addressee ?addressee }
+  OPTIONAL { ?request intmk:requestKind ?kind }
+  OPTIONAL { ?request intmk:requestedAction ?action }
+  OPTIONAL { ?request intmk:sentence ?sentence }
+  OPTIONAL { ?request intmk:inParagraph ?paragraph }
+  BIND(EXISTS { ?request a intmk:RequestToBund } AS ?toBund)
+} ORDER BY ?resolution ?number
+"""
+
+AMOUNTS = """
+SELECT ?paragraph ?value ?currency ?stated ?approximate WHERE {
+  {resolution} intmk:hasParagraph ?paragraph .
+  ?paragraph intmk:mentionsAmount ?amount .
+  OPTIONAL { ?amount schema:value ?value }
+  OPTIONAL { ?amount schema:currency ?currency }
+  OPTIONAL { ?amount intmk:statedAs ?stated }
+  OPTIONAL { ?amount intmk:approximate ?approximate }
+}
+"""
+
+LAWS = """
+SELECT ?paragraph ?law WHERE { {resolution} intmk:hasParagraph ?paragraph .
+  ?paragraph intmk:citesLaw ?law } ORDER BY ?law
+"""
+
+
+def requests(store: Store, base: str, scope: str, **iris: str) -> list[tuple[str, Request]]:
+    """(paragraph, request) pairs in text order; a request with several addressees once."""
+    merged: dict[str, tuple[str, Request]] = {}
+    for row in select(store, base, REQUESTS.replace("{scope}", scope), **iris):
+        iri = row["request"]
+        addressees: tuple[str, ...] = (row["addressee"],) if "addressee" in row else ()
+        if iri in merged:
+            _, known = merged[iri]
+            addressees = tuple(dict.fromkeys(known.addressees + addressees))
+        merged[iri] = (
+            row.get("paragraph", ""),
+            Request(
+                iri,
+                int(row["number"]),
+                addressees,
+                row.get("kind", ""),
+                row.get("action", ""),
+                row.get("sentence", ""),
+                flag(row, "toBund"),
+                row["resolution"],
+            ),
+        )
+    return list(merged.values())
+
+
+def paragraphs(store: Store, base: str, resolution: str) -> list[Paragraph]:
+    """A resolution's text: paragraphs with their bullets, requests, amounts and laws."""
+    found: dict[str, Paragraph] = {}
+    for row in select(store, base, PARAGRAPHS, resolution=resolution):
+        paragraph = found.setdefault(
+            row["paragraph"],
+            Paragraph(row["paragraph"], row.get("text", ""), flag(row, "heading")),
+        )
+        if "bullet" in row:
+            bullet = Bullet(row.get("label", ""), row.get("bulletText", ""))
+            if bullet not in paragraph.bullets:
+                paragraph.bullets.append(bullet)
+    for paragraph_iri, request in requests(
+        store, base, "{resolution} intmk:hasRequest ?request .", resolution=resolution
+    ):
+        if paragraph_iri in found:
+            found[paragraph_iri].requests.append(request)
+    for row in select(store, base, AMOUNTS, resolution=resolution):
+        found[row["paragraph"]].amounts.append(
+            Amount(
+                row.get("value", ""),
+                row.get("currency", ""),
+                row.get("stated", ""),
+                flag(row, "approximate"),
+            )
+        )
+    for row in select(store, base, LAWS, resolution=resolution):
+        found[row["paragraph"]].laws.append(row["law"])
+    return list(found.values())
+
+
+FINDINGS = """
+SELECT DISTINCT ?finding ?kind ?comment WHERE {
+  VALUES ?target { {targets} }
+  ?finding oa:hasTarget ?target .
+  OPTIONAL { ?finding intmk:findingKind ?kind }
+  OPTIONAL { ?finding rdfs:comment ?comment }
+} ORDER BY ?finding
+"""
+
+
+def findings(store: Store, base: str, targets: Iterable[str]) -> list[Finding]:
+    """Data-quality findings about any of `targets`, with their comment in each language."""
+    values = " ".join(f"<{t}>" for t in targets)
+    text = (PREFIXES + FINDINGS).replace("{base}", base).replace("{targets}", values)
+    solutions = store.query(text, use_default_graph_as_union=True)
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    comments: dict[str, dict[str, str]] = defaultdict(dict)
+    kinds: dict[str, str] = {}
+    for solution in solutions:
+        finding = solution["finding"]
+        kind, comment = solution["kind"], solution["comment"]
+        assert isinstance(finding, NamedNode)
+        kinds[finding.value] = kind.value if isinstance(kind, NamedNode) else ""
+        if isinstance(comment, Literal):
+            comments[finding.value][comment.language or ""] = comment.value
+    return [Finding(iri, kinds[iri], comments[iri]) for iri in kinds]
+
+
+def sources(store: Store, iri: str) -> list[Source]:
+    """The line ranges of the minutes a resource was read from (dcterms:source …#line=a,b)."""
+    found = []
+    predicate = NamedNode("http://purl.org/dc/terms/source")
+    for quad in store.quads_for_pattern(NamedNode(iri), predicate, None):
+        if not isinstance(quad.object, NamedNode):
+            continue
+        href = quad.object.value
+        _, _, lines = href.partition("#line=")
+        first, _, last = lines.partition(",")
+        if first.isdigit() and last.isdigit():
+            found.append(Source(href, int(first) + 1, int(last)))
+    return sorted(found, key=lambda s: s.first)
+
+
+def values(store: Store, iri: str, predicate: str) -> list[str]:
+    """The objects of (iri, predicate) as strings, in the store's order."""
+    return [
+        q.object.value
+        for q in store.quads_for_pattern(NamedNode(iri), NamedNode(predicate), None)
+        if isinstance(q.object, NamedNode | Literal)
+    ]
+
+
+def first_value(store: Store, iri: str, predicate: str) -> str:
+    found = values(store, iri, predicate)
+    return found[0] if found else ""
+
+
+@dataclass(frozen=True)
+class LandItem:
+    item: str
+    conference: str
+    top: str
+    title: str
+    coordinating: bool
+    highlighted: bool
+    resolution: str
+    outcome: str
+
+
+LAND_ITEMS = """
+SELECT ?item ?conference ?number ?top ?title ?coordinating ?highlighted ?resolution ?outcome
+WHERE {
+  ?applicant intmk:applicantLand {land} ; intmk:applicantFor ?item ;
+             intmk:coordinating ?coordinating ; intmk:highlighted ?highlighted .
+  ?item intmk:topNumber ?top ; intmk:position ?position ; intmk:ofConference ?conference .
+  ?conference intmk:conferenceNumber ?number .
+  OPTIONAL { ?item dcterms:title ?title }
+  OPTIONAL { ?item intmk:hasResolution ?resolution .
+             OPTIONAL { ?resolution intmk:outcome ?outcome } }
+} ORDER BY DESC(?number) ?position
+"""
+
+
+def land_items(store: Store, base: str, land: str) -> list[LandItem]:
+    """Every item the Land applied for, newest conference first, in agenda order."""
+    found: dict[str, LandItem] = {}
+    for row in select(store, base, LAND_ITEMS, land=land):
+        found.setdefault(
+            row["item"],
+            LandItem(
+                row["item"],
+                row["conference"],
+                row["top"],
+                row.get("title", ""),
+                flag(row, "coordinating"),
+                flag(row, "highlighted"),
+                row.get("resolution", ""),
+                row.get("outcome", ""),
+            ),
+        )
+    return list(found.values())
+
+
+def land_requests(store: Store, base: str, land: str) -> list[Request]:
+    """Every request in a resolution on an item the Land applied for: what it co-signed."""
+    scope = (
+        "?applicant intmk:applicantLand {land} ; intmk:applicantFor ?item . "
+        "?item intmk:hasResolution ?resolution . ?resolution intmk:hasRequest ?request ."
+    )
+    return [request for _, request in requests(store, base, scope, land=land)]
+
+
+@dataclass(frozen=True)
+class Participant:
+    person: str
+    conference: str
+    role: str
+    organisation: str
+    chair: bool
+
+
+PARTICIPANTS = """
+SELECT ?person ?conference ?number ?role ?organisation ?chair WHERE {
+  ?participation intmk:delegationOf {land} ; intmk:participant ?person ;
+                 intmk:ofConference ?conference ; intmk:position ?position .
+  ?conference intmk:conferenceNumber ?number .
+  OPTIONAL { ?participation intmk:roleTitle ?role }
+  OPTIONAL { ?participation intmk:onBehalfOf ?organisation }
+  OPTIONAL { ?participation intmk:isChair ?chair }
+} ORDER BY DESC(?number) ?position
+"""
+
+
+def participants(store: Store, base: str, land: str) -> list[Participant]:
+    """The people in the Land's delegations, newest conference first, in the minutes' order."""
+    return [
+        Participant(
+            row["person"],
+            row["conference"],
+            row.get("role", ""),
+            row.get("organisation", ""),
+            flag(row, "chair"),
+        )
+        for row in select(store, base, PARTICIPANTS, land=land)
+    ]
