@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-packages build run serve lint test clean
+.PHONY: setup assets system-packages build run serve lint test clean
 
 # Debian tools: the build draws the ontology diagram with Graphviz (dot); the tests drive
 # real clients: rapper (raptor2-utils) dereferences URIs, roqet (rasqal-utils) queries
@@ -17,7 +17,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Browser assets the server serves itself (query editor, Swagger UI), pinned in the lock
+# file; npm runs here only, never at run time. No install scripts are needed (or run).
+ASSETS := server/assets
+ASSETS_STAMP := $(ASSETS)/node_modules/.installed
+
+$(ASSETS_STAMP): $(ASSETS)/package.json $(ASSETS)/package-lock.json
+	cd $(ASSETS) && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(ASSETS_STAMP)
+
+assets: $(ASSETS_STAMP)
+
+setup: $(STAMP) assets
 
 build: setup system-packages
 	$(BIN)/intmk build
@@ -45,4 +56,4 @@ test: lint system-packages
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) data/graph data/.builds
+	rm -rf $(VENV) data/graph data/.builds $(ASSETS)/node_modules

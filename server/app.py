@@ -21,7 +21,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server import documents, home, problems, sparql
+from server import api_page, assets, documents, home, problems, sparql
 from server.config import Settings
 from server.dataset import DatasetError, DatasetHolder
 from server.query_pool import WorkerStartError
@@ -58,13 +58,15 @@ def create_app(settings: Settings) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/api",
+        docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
     )
     app.state.holder = holder
     app.openapi = lambda: openapi_description(app)  # type: ignore[method-assign]
     problems.install(app)
+    app.include_router(assets.router)
+    app.include_router(api_page.router)
     app.include_router(home.router)
     app.include_router(sparql.router)
     app.include_router(documents.router)
@@ -80,6 +82,7 @@ def create_app(settings: Settings) -> FastAPI:
         max_age=86400,
     )
     app.add_middleware(ResponseCache, version=holder.version)
+    assets.missing()
     return app
 
 
