@@ -124,6 +124,10 @@ def openapi_description(app: FastAPI) -> dict[str, Any]:
         schemas = schema.get("components", {}).get("schemas", {})
         for unused in ("HTTPValidationError", "ValidationError"):
             schemas.pop(unused, None)
+                for response in responses.values():
+                    content = response.get("content", {})
+                    if problems.PROBLEM_JSON in content:
+                        content.setdefault("text/html", {})
         if not schemas:
             schema.pop("components", None)
         app.openapi_schema = schema

@@ -1,4 +1,5 @@
-"""Errors as RFC 9457 problem details (application/problem+json), never a traceback."""
+"""Errors as RFC 9457 problem details (application/problem+json), never a traceback;
+browsers (Accept naming text/html) get the same problem as a helpful page."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from server import pages
+from server.negotiation import prefers_html
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPES = "https://www.rfc-editor.org/rfc/rfc9110#status."
@@ -36,10 +41,10 @@ class Problem(Exception):
         self.extensions = extensions
 
 
-def problem_response(
-    request: Request,
-    problem: Problem,
-) -> JSONResponse:
+def problem_response(request: Request, problem: Problem) -> Response:
+    """The problem as JSON, or as a page when a browser asked."""
+    if prefers_html(request.headers.get("accept")):
+        return problem_page(request, problem)
     body: dict[str, Any] = {
         "type": f"{PROBLEM_TYPES}{problem.status}",
         "title": problem.title,
@@ -53,12 +58,31 @@ def problem_response(
     )
 
 
-async def on_problem(request: Request, error: Exception) -> JSONResponse:
+def problem_page(request: Request, problem: Problem) -> HTMLResponse:
+    """A page that says what went wrong and where to go on, in the page's language."""
+    frame = pages.Frame(
+        base=page_base(request), path=request.url.path, lang=pages.language(request)
+    )
+    body = pages.render("error.html", frame, problem=problem)
+    return HTMLResponse(body, status_code=problem.status, headers=problem.headers)
+
+
+def page_base(request: Request) -> str:
+    """The dataset's base for the page's links; the request's own root before a build is
+    loaded."""
+    holder = getattr(request.app.state, "holder", None)
+    try:
+        return str(holder.current.dataset.base)  # type: ignore[union-attr]
+    except (AttributeError, RuntimeError):
+        return str(request.base_url)
+
+
+async def on_problem(request: Request, error: Exception) -> Response:
     assert isinstance(error, Problem)
     return problem_response(request, error)
 
 
-async def on_http_error(request: Request, error: Exception) -> JSONResponse:
+async def on_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
     if error.status_code == 404:
@@ -70,7 +94,7 @@ async def on_http_error(request: Request, error: Exception) -> JSONResponse:
     )
 
 
-async def on_invalid_request(request: Request, error: Exception) -> JSONResponse:
+async def on_invalid_request(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     where = "; ".join(
         f"{'.'.join(str(part) for part in item.get('loc', ()))}: {item.get('msg', '')}"
@@ -79,7 +103,7 @@ async def on_invalid_request(request: Request, error: Exception) -> JSONResponse
     return problem_response(request, Problem(400, f"Invalid request: {where}"))
 
 
-async def on_unexpected(request: Request, error: Exception) -> JSONResponse:
+async def on_unexpected(request: Request, error: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return problem_response(
         request, Problem(500, "The server failed to answer this request; the error is logged.")

@@ -36,9 +36,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.title": ("Fehler", "Error"),
     "error.home": ("Zur Startseite", "To the home page"),
     "error.search": (
-        "Alle Ressourcen lassen sich auch über den Abfrage-Editor finden.",
-        "Every resource can also be found with the query editor.",
+        "Alle Ressourcen lassen sich im Abfrage-Editor finden",
+        "Every resource can be found with the query editor",
     ),
+    "error.not_found": (
+        "Unter dieser Adresse ist nichts veröffentlicht. Die Adressen folgen einem festen "
+        "Muster, z. B. /id/conference/18/item/4.1 für TOP 4.1 der 18. IntMK oder "
+        "/id/land/DE-HE für Hessen.",
+        "Nothing is published at this address. Addresses follow one pattern, e.g. "
+        "/id/conference/18/item/4.1 for item 4.1 of the 18th IntMK or /id/land/DE-HE for "
+        "Hesse.",
+    ),
+    "error.available": ("Verfügbare Formate:", "Available formats:"),
     "crumbs": ("Pfad", "Breadcrumbs"),
     "resolution": ("Beschluss", "Resolution"),
     "resolution_on": ("Beschluss zu", "Resolution on"),

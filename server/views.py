@@ -191,11 +191,19 @@ def conference_view(context: Context) -> dict[str, Any]:
     }
 
 
+def amount_view(context: Context) -> dict[str, Any]:
+    """A sum of money as people write it (81,5 Mio. €), above the generic table."""
+    value = context.value(SCHEMA + "value")
+    currency = context.value(SCHEMA + "currency")
+    return {"headline": pages.format_amount(value, currency, context.frame.lang) if value else ""}
+
+
 VIEWS: dict[str, tuple[str, Callable[[Context], dict[str, Any]]]] = {
     "Resolution": ("resolution.html", resolution_view),
     "AgendaItem": ("item.html", item_view),
     "Land": ("land.html", land_view),
     "Conference": ("conference.html", conference_view),
+    "MonetaryAmount": ("resource.html", amount_view),
 }
 
 
