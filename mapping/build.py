@@ -22,6 +22,8 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from mapping.dataset_description import describe_dataset
+from mapping.dumps import Dump, write_dumps
 from mapping.emit import MinutesEmitter
 from mapping.errors import SourceError
 from mapping.model import Minutes
@@ -37,6 +39,8 @@ ONTOLOGY_FILES = (ROOT / "ontology" / "intmk.ttl", ROOT / "ontology" / "intmk-co
 DEFAULT_SOURCES = ROOT / "data" / "sources"
 DEFAULT_OUTPUT = ROOT / "data" / "graph"
 NQUADS_NAME = "intmk.nq"
+DESCRIPTION_NAME = "dataset.ttl"
+DESCRIPTION_NQUADS_NAME = "dataset.nq"
 SOURCES_NAME = "sources"
 
 
@@ -199,20 +203,41 @@ def write_files(
     base: str,
 ) -> None:
     dataset = Dataset()
+    stable: list[Graph] = []
     for stem, (name, original) in graphs.items():
         graph = with_stable_blank_nodes(original, prefix=slug(stem))
+        stable.append(graph)
         write_bytes(directory / f"{stem}.ttl", graph.serialize(format="turtle").encode("utf-8"))
         named = dataset.graph(name)
         for triple in graph:
             named.add(triple)
     quads = dataset.serialize(format="nquads").splitlines()
-    body = "\n".join(sorted(line for line in quads if line.strip())) + "\n"
-    write_bytes(directory / NQUADS_NAME, body.encode("utf-8"))
-    summary = {"base": base, "documents": [s.__dict__ for s in summaries]}
+    body = ("\n".join(sorted(line for line in quads if line.strip())) + "\n").encode("utf-8")
+    write_bytes(directory / NQUADS_NAME, body)
+    dumps = write_dumps(directory, body, union(stable), write_bytes)
+    write_description(directory, Uris(base), body, dumps)
+    summary = {
+        "base": base,
+        "documents": [s.__dict__ for s in summaries],
+        "dumps": [dump.summary() for dump in dumps],
+    }
     write_bytes(
         directory / "summary.json",
         (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
     )
+
+
+def write_description(directory: Path, uris: Uris, nquads: bytes, dumps: list[Dump]) -> None:
+    """The dataset description as Turtle and, in its graph {base}dataset, as N-Quads."""
+    description = with_stable_blank_nodes(describe_dataset(uris, nquads, dumps), "dataset")
+    write_bytes(directory / DESCRIPTION_NAME, description.serialize(format="turtle").encode())
+    named = Dataset()
+    graph = named.graph(URIRef(f"{uris.base}dataset"))
+    for triple in description:
+        graph.add(triple)
+    lines = named.serialize(format="nquads").splitlines()
+    text = "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+    write_bytes(directory / DESCRIPTION_NQUADS_NAME, text.encode("utf-8"))
 
 
 def copy_sources(folder: Path, files: list[Path]) -> None:

@@ -24,6 +24,8 @@ from server.config import Settings
 from server.query_pool import QueryPool, WorkerStartError
 
 NQUADS_NAME = "intmk.nq"
+DESCRIPTION_NAME = "dataset.nq"
+"""The dataset description (VoID, DCAT-AP.de) in its graph {base}dataset, next to the data."""
 SUMMARY_NAME = "summary.json"
 log = logging.getLogger("intmk.server")
 
@@ -113,10 +115,11 @@ def load_dataset(folder: Path, base: str | None) -> PublishedDataset:
     nquads, base = inspect_folder(folder, base)
     data = nquads.read_bytes()
     store = pyoxigraph.Store()
-    try:
-        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-    except SyntaxError as error:
-        raise DatasetError(f"{nquads}: not valid N-Quads ({error})") from None
+    for path, body in ((nquads, data), *description(nquads.parent)):
+        try:
+            store.bulk_load(body, format=pyoxigraph.RdfFormat.N_QUADS)
+        except SyntaxError as error:
+            raise DatasetError(f"{path}: not valid N-Quads ({error})") from None
     return PublishedDataset(
         directory=nquads.parent,
         nquads=nquads,
@@ -126,6 +129,12 @@ def load_dataset(folder: Path, base: str | None) -> PublishedDataset:
         store=store,
         quads=len(store),
     )
+
+
+def description(directory: Path) -> list[tuple[Path, bytes]]:
+    """The build's dataset description, if it wrote one (builds before it did not)."""
+    path = directory / DESCRIPTION_NAME
+    return [(path, path.read_bytes())] if path.is_file() else []
 
 
 def fingerprint(folder: Path) -> tuple[str, int, int]:

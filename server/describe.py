@@ -162,7 +162,8 @@ def document_triples(
 
 
 def dataset_iri(dataset: PublishedDataset) -> NamedNode:
-    return NamedNode(f"{dataset.base}dataset")
+    """The dataset every resource is in: the thing {base}dataset describes."""
+    return NamedNode(f"{dataset.base}dataset#dataset")
 
 
 def order(triple: Triple, topic: NamedNode, document: NamedNode) -> tuple[int, str, str, str]:
