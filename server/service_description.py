@@ -1,4 +1,4 @@
-"""The SPARQL 1.1 Service Description of /sparql, and the small query form browsers get.
+"""The SPARQL 1.1 Service Description of /sparql (browsers get the query page instead).
 
 A GET on the endpoint without a query describes the service: where it is, what it
 speaks, the result formats, and the dataset it queries (each named graph with its size),
@@ -6,8 +6,6 @@ so a client can find out what it may ask before asking.
 """
 
 from __future__ import annotations
-
-from html import escape
 
 import pyoxigraph
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
@@ -98,31 +96,3 @@ def serialize_description(endpoint: str, store: pyoxigraph.Store, media_type: st
         pyoxigraph.serialize(description(endpoint, store), format=rdf_format, prefixes=PREFIXES)
         or b""
     )
-
-
-def query_form_page(endpoint: str) -> bytes:
-    """A minimal HTML page with a query form; a fuller query page replaces it later."""
-    action = escape(endpoint, quote=True)
-    example = (
-        "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n)"
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>SPARQL endpoint — IntMK Linked Data</title></head>
-<body>
-<h1>SPARQL endpoint</h1>
-<p>A read-only SPARQL 1.1 endpoint over the IntMK resolutions. The default graph is the
-union of all named graphs.</p>
-<form method="get" action="{action}">
-<p><label for="query">Query</label><br>
-<textarea id="query" name="query" rows="12" cols="100">{escape(example)}</textarea></p>
-<p><label for="format">Format</label>
-<select id="format" name="format">
-<option value="json">JSON</option><option value="xml">XML</option>
-<option value="csv">CSV</option><option value="tsv">TSV</option>
-<option value="turtle">Turtle</option></select>
-<button type="submit">Run query</button></p>
-</form>
-</body>
-</html>
-""".encode()

@@ -3,7 +3,9 @@
 The route reads the request (server/sparql_request.py), chooses the result formats
 (server/sparql_formats.py) and hands a job to the generation's query pool
 (server/query_pool.py). A GET without a query answers the service description
-(server/service_description.py), or a query form for browsers.
+(server/service_description.py). Browsers (a GET preferring text/html, no `format`) get
+the query page (server/query_page.py) instead: the same query run the same way, its
+answer shown as a table, and problems shown on the page with the query kept.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from server import http_cache, negotiation, service_description
+from server import http_cache, negotiation, query_page, results, service_description
 from server.dataset import Generation
 from server.dependencies import generation, settings
+from server.pages import language
 from server.problems import PROBLEM_JSON, Problem
 from server.query_pool import QueryUnavailable
-from server.query_worker import Job
+from server.query_worker import Job, Reply
+from server.result_table import Cells, read_table
 from server.sparql_formats import ALL_TYPES, Choices, choose_formats
 from server.sparql_request import FORM, SPARQL_QUERY, Operation, read_operation
 
@@ -27,6 +31,10 @@ router = APIRouter(tags=["SPARQL"], default_response_class=Response)
 PATH = "/sparql"
 TRUNCATED = "Intmk-Result-Truncated"
 MAX_ROWS = "X-SPARQL-MaxRows"
+HTML = "text/html"
+HTML_UTF8 = "text/html; charset=utf-8"
+PAGE_CHOICES = Choices(results.SPARQL_JSON, results.SPARQL_JSON, "application/n-triples")
+"""What the query page asks the workers for: it reads the answer back into a table."""
 PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -61,8 +69,12 @@ FormatParameter = Annotated[
 ]
 
 
-def problem(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {PROBLEM_JSON: {}}}
+def problem(description: str, page: bool = False) -> dict[str, Any]:
+    """A problem answer; `page` when browsers get it as the query page."""
+    return {
+        "description": description,
+        "content": {PROBLEM_JSON: {}, **({HTML: {}} if page else {})},
+    }
 
 
 RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -70,13 +82,17 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "Query results (SELECT/ASK: SPARQL JSON, XML, CSV, TSV; CONSTRUCT/"
         "DESCRIBE: RDF), or the service description when there is no query. Marked "
         f"truncated ({TRUNCATED}: true, {MAX_ROWS}) when the result limit cut it.",
-        "content": {media: {} for media in (*ALL_TYPES, "text/html")},
+        "content": {media: {} for media in (*ALL_TYPES, HTML)},
     },
     304: {"description": "Not modified (GET with a matching ETag or date)."},
-    400: problem("Protocol error or a query that is not valid SPARQL 1.1 (position given)."),
-    403: problem("An update: the endpoint is read-only."),
+    400: problem(
+        "Protocol error or a query that is not valid SPARQL 1.1 (position given); "
+        "browsers get the query page with the message.",
+        page=True,
+    ),
+    403: problem("An update: the endpoint is read-only.", page=True),
     406: problem("No acceptable result format; the available types are listed."),
-    503: problem("The query ran past the time limit, or every worker stayed busy."),
+    503: problem("The query ran past the time limit, or every worker stayed busy.", page=True),
 }
 POST_BODY = {
     "requestBody": {
@@ -129,6 +145,8 @@ async def sparql_post(
 
 
 async def answer(request: Request) -> Response:
+    if for_people(request):
+        return await answer_page(request)
     operation = await read_operation(request)
     current = generation(request)
     if operation is None:
@@ -166,6 +184,14 @@ def variant(job: Job) -> str:
 
 async def run(request: Request, current: Generation, job: Job, headers: dict[str, str]) -> Response:
     """The worker's reply as a response; timeouts, busy or dead workers as 503 problems."""
+    reply = await answer_of(request, current, job)
+    if reply.truncated:
+        headers |= {TRUNCATED: "true", MAX_ROWS: str(settings(request).result_limit)}
+    return Response(reply.body, media_type=reply.media_type, headers=headers)
+
+
+async def answer_of(request: Request, current: Generation, job: Job) -> Reply:
+    """The worker's successful reply; a problem for anything else."""
     limit_settings = settings(request)
     try:
         reply = await current.queries.run(job)
@@ -180,9 +206,54 @@ async def run(request: Request, current: Generation, job: Job, headers: dict[str
     if reply.status != 200:
         extensions: dict[str, Any] = {"available": list(reply.available)} if reply.available else {}
         raise Problem(reply.status, reply.detail, **extensions)
-    if reply.truncated:
-        headers |= {TRUNCATED: "true", MAX_ROWS: str(limit_settings.result_limit)}
-    return Response(reply.body, media_type=reply.media_type, headers=headers)
+    return reply
+
+
+def for_people(request: Request) -> bool:
+    """A browser asking with a query: a GET that prefers HTML to every result format."""
+    accept = request.headers.get("accept")
+    return (
+        request.method in ("GET", "HEAD")
+        and "query" in request.query_params
+        and "format" not in request.query_params
+        and negotiation.prefers_html(accept)
+        and negotiation.choose(accept, [HTML, *ALL_TYPES]) == HTML
+    )
+
+
+def place(request: Request, current: Generation) -> query_page.Place:
+    return query_page.Place(
+        base=current.dataset.base,
+        path=request.url.path,
+        endpoint=endpoint_url(request),
+        lang=language(request),
+        version=current.dataset.version,
+        result_limit=settings(request).result_limit,
+    )
+
+
+async def answer_page(request: Request) -> Response:
+    """The query page with the answer to the query in the URL, or the problem it met."""
+    current = generation(request)
+    where = place(request, current)
+    text = request.query_params.get("query", "")
+    headers = {"Vary": "Accept"}
+    try:
+        operation = await read_operation(request)
+        assert operation is not None, "for_people() saw a query"
+        job = make_job(operation, PAGE_CHOICES, current)
+        headers |= http_cache.validator_headers(
+            current.dataset.version, current.dataset.modified, f"page-{where.lang}-{variant(job)}"
+        )
+        if http_cache.not_modified(request, headers["ETag"], current.dataset.modified):
+            return Response(status_code=304, headers=headers)
+        reply = await answer_of(request, current, job)
+    except Problem as stopped:
+        body = query_page.render_page(where, text, problem=stopped)
+        return Response(body, stopped.status, {"Vary": "Accept"} | stopped.headers, HTML_UTF8)
+    cells = Cells(query_page.page_frame(where, text, None), current.dataset.store)
+    table = read_table(reply.body, reply.media_type, reply.truncated, cells)
+    return Response(query_page.render_page(where, text, table), 200, headers, HTML_UTF8)
 
 
 def endpoint_url(request: Request) -> str:
@@ -208,22 +279,28 @@ def describe(request: Request, current: Generation) -> Response:
                 available=[*offers, "text/html"],
             )
         media_type = chosen
-    body = description_body(current, endpoint, media_type)
+    page_language = language(request) if media_type == HTML else ""
+    body = description_body(request, current, media_type, page_language)
     headers = {"Vary": "Accept"} | http_cache.validator_headers(
         current.dataset.version,
         current.dataset.modified,
-        "sd-" + hashlib.sha256(f"{endpoint} {media_type}".encode()).hexdigest()[:16],
+        "sd-"
+        + hashlib.sha256(f"{endpoint} {media_type} {page_language}".encode()).hexdigest()[:16],
     )
     return http_cache.conditional(request, body, media_type, headers, current.dataset.modified)
 
 
-def description_body(current: Generation, endpoint: str, media_type: str) -> bytes:
-    """The description, prepared once per generation, endpoint URL and format."""
-    key = ("sparql-description", endpoint, media_type)
+def description_body(
+    request: Request, current: Generation, media_type: str, page_language: str
+) -> bytes:
+    """The description, or the query page, prepared once per generation, endpoint URL,
+    format and language."""
+    endpoint = endpoint_url(request)
+    key = ("sparql-description", endpoint, media_type, page_language)
     body = current.representations.get(key)
     if body is None:
-        if media_type == "text/html":
-            body = service_description.query_form_page(endpoint)
+        if media_type == HTML:
+            body = query_page.render_page(place(request, current))
         else:
             store = current.dataset.store
             body = service_description.serialize_description(endpoint, store, media_type)
