@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -16,8 +17,10 @@ import httpx
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from server import assets
 from server.examples import examples
 from server.pages import Language
+from server.query_page import Place, render_page
 from tests.conftest import BASE
 from tests.server_process import serve
 
@@ -282,3 +285,26 @@ def test_a_timeout_is_shown_on_the_page(tight: httpx.Client) -> None:
     assert one(soup, "#query-error pre").get_text() == (
         "The query ran longer than the limit of 2 seconds and was stopped."
     )
+
+
+def test_without_the_assets_the_page_is_a_plain_form(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """npm skipped: one warning, no editor tags, the form and the examples still there."""
+    monkeypatch.setattr(assets, "MODULES", tmp_path / "node_modules")
+    assets.missing.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="intmk.server"):
+            assert len(assets.missing()) == len(assets.VENDOR)
+            assert not assets.editor_available()
+        assert len(caplog.records) == 1
+        assert "run `make assets`" in caplog.records[0].getMessage()
+        place = Place(BASE, "/sparql", BASE + "sparql", "de", "v1", 10_000)
+        soup = BeautifulSoup(render_page(place), "html.parser")
+    finally:
+        assets.missing.cache_clear()
+    assert [str(tag["src"]) for tag in soup.find_all("script", src=True)] == ["/static/query.js"]
+    assert all("/vendor/" not in url for url in loaded_urls(soup))
+    assert one(soup, "#no-editor").get_text().startswith("Der Editor ist nicht installiert")
+    assert one(soup, "#query-form textarea#query")["name"] == "query"
+    assert len(soup.select("#examples li[data-example]")) == 12
