@@ -145,7 +145,7 @@ def test_the_requests_each_land_co_signed(client: httpx.Client) -> None:
 
 def test_resolutions_adopted_only_by_majority(client: httpx.Client) -> None:
     rows = run(client, by_slug("03"))
-    tops = "4.4 4.5 4.7 5.1 5.4 6.1 6.2 6.3 6.4 7.1 7.2".split()
+    tops = ["4.4", "4.5", "4.7", "5.1", "5.4", "6.1", "6.2", "6.3", "6.4", "7.1", "7.2"]
     assert [r["top"] for r in rows] == tops
     assert [r["resolution"] for r in rows] == [f"id/conference/18/resolution/{t}" for t in tops]
     assert {r["vote"] for r in rows} == {"Die IntMK hat mehrheitlich beschlossen:"}
