@@ -27,6 +27,7 @@ from mapping.dumps import Dump, write_dumps
 from mapping.emit import MinutesEmitter
 from mapping.errors import SourceError
 from mapping.model import Minutes
+from mapping.ontology_diagram import write_diagrams
 from mapping.parse_document import parse_file
 from mapping.reference import reference_graph
 from mapping.shacl import GraphRefused, Validation, load_shapes, validate
@@ -183,6 +184,7 @@ def publish(
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=store))
     try:
         write_files(staging, graphs, summaries, base)
+        write_diagrams(staging, graphs["ontology"][1], Uris(base).ontology)
         copy_sources(staging / SOURCES_NAME, files)
         final = store / f"build-{directory_digest(staging)}"
         if final.exists():

@@ -21,7 +21,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server import api_page, assets, documents, downloads, home, problems, sparql
+from server import api_page, assets, diagram, documents, downloads, home, problems, sparql
 from server.config import Settings
 from server.dataset import DatasetError, DatasetHolder
 from server.query_pool import WorkerStartError
@@ -71,6 +71,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(downloads.router)
     app.include_router(documents.router)
+    app.include_router(diagram.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(PlainOptions)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
