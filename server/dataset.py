@@ -19,12 +19,11 @@ from pathlib import Path
 
 import pyoxigraph
 
+from mapping.build_layout import DESCRIPTION_NQUADS_NAME, NQUADS_NAME
 from mapping.uris import DEFAULT_BASE
 from server.config import Settings
 from server.query_pool import QueryPool, WorkerStartError
 
-NQUADS_NAME = "intmk.nq"
-DESCRIPTION_NAME = "dataset.nq"
 """The dataset description (VoID, DCAT-AP.de) in its graph {base}dataset, next to the data."""
 SUMMARY_NAME = "summary.json"
 log = logging.getLogger("intmk.server")
@@ -133,7 +132,7 @@ def load_dataset(folder: Path, base: str | None) -> PublishedDataset:
 
 def description(directory: Path) -> list[tuple[Path, bytes]]:
     """The build's dataset description, if it wrote one (builds before it did not)."""
-    path = directory / DESCRIPTION_NAME
+    path = directory / DESCRIPTION_NQUADS_NAME
     return [(path, path.read_bytes())] if path.is_file() else []
 
 

@@ -119,7 +119,7 @@ def value(
         if node.language or datatype in (XSD_STRING, RDF_LANG_STRING):
             return Value(node.value, note=node.language or "")
         shown = pages.format_literal(node.value, datatype, labels.frame.lang)
-        return Value(shown, note="" if shown != node.value else labels.name(datatype))
+        return Value(shown, note="" if datatype.startswith(pages.XSD) else labels.name(datatype))
     if isinstance(node, BlankNode):
         return Value("", rows=rows(by_subject.pop(node.value, []), by_subject, labels))
     return Value(labels.name(node.value), href=labels.href(node.value), note=node.value)

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 import pyoxigraph
 
+from mapping.build_layout import DESCRIPTION_NQUADS_NAME
 from server import results
 from server.query_text import has_dataset_clause
 
@@ -127,11 +128,15 @@ def main(connection: Connection, nquads: str, limit: int, memory: int) -> None:
     """
     resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
     store = pyoxigraph.Store()
-    try:
-        store.bulk_load(path=str(Path(nquads)), format=pyoxigraph.RdfFormat.N_QUADS)
-    except (OSError, SyntaxError) as error:
-        connection.send(("failed", f"{nquads}: {error}"))
-        return
+    data = Path(nquads)
+    # the build's dataset description (graph {base}dataset) is queryable like the data
+    description = data.with_name(DESCRIPTION_NQUADS_NAME)
+    for path in (data, description) if description.exists() else (data,):
+        try:
+            store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as error:
+            connection.send(("failed", f"{path}: {error}"))
+            return
     connection.send(("ready", len(store)))
     while True:
         try:
