@@ -16,6 +16,7 @@ from cli.report import counts, display_names, format_results
 from cli.validate import UnreadableInput, validate_files
 from mapping.build import DEFAULT_OUTPUT, DEFAULT_SOURCES, DocumentSummary, build
 from mapping.errors import SourceError
+from mapping.ontology_diagram import DiagramError
 from mapping.shacl import GraphRefused
 from mapping.uris import DEFAULT_BASE, Uris
 from server.app import create_app
@@ -204,7 +205,7 @@ def settings_problem(settings: Settings) -> str | None:
 def run_build(sources: Path, output: Path, uris: Uris) -> int:
     try:
         result = build(sources, output, uris)
-    except SourceError as error:
+    except (SourceError, DiagramError) as error:
         print(f"intmk build: error: {error}", file=sys.stderr)
         print("intmk build: nothing was written; the previous build is unchanged.", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -22,6 +22,12 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from mapping.build_layout import (
+    DESCRIPTION_NAME,
+    DESCRIPTION_NQUADS_NAME,
+    NQUADS_NAME,
+    SOURCES_NAME,
+)
 from mapping.dataset_description import describe_dataset
 from mapping.dumps import Dump, write_dumps
 from mapping.emit import MinutesEmitter
@@ -39,10 +45,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_FILES = (ROOT / "ontology" / "intmk.ttl", ROOT / "ontology" / "intmk-concepts.ttl")
 DEFAULT_SOURCES = ROOT / "data" / "sources"
 DEFAULT_OUTPUT = ROOT / "data" / "graph"
-NQUADS_NAME = "intmk.nq"
-DESCRIPTION_NAME = "dataset.ttl"
-DESCRIPTION_NQUADS_NAME = "dataset.nq"
-SOURCES_NAME = "sources"
 
 
 @dataclass(frozen=True)

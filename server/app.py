@@ -102,7 +102,8 @@ def openapi_description(app: FastAPI) -> dict[str, Any]:
     """FastAPI's description, made true to what the server does.
 
     Invalid parameters are answered 400 with problem details (server/problems.py), not
-    FastAPI's 422; GET and HEAD of one route need operation ids of their own.
+    FastAPI's 422; every problem is an HTML page for browsers; GET and HEAD of one route
+    need operation ids of their own.
     """
     if app.openapi_schema is None:
         with warnings.catch_warnings():
@@ -123,13 +124,13 @@ def openapi_description(app: FastAPI) -> dict[str, Any]:
                         "description": "Invalid parameters.",
                         "content": {problems.PROBLEM_JSON: {}},
                     }
-        schemas = schema.get("components", {}).get("schemas", {})
-        for unused in ("HTTPValidationError", "ValidationError"):
-            schemas.pop(unused, None)
                 for response in responses.values():
                     content = response.get("content", {})
                     if problems.PROBLEM_JSON in content:
                         content.setdefault("text/html", {})
+        schemas = schema.get("components", {}).get("schemas", {})
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(unused, None)
         if not schemas:
             schema.pop("components", None)
         app.openapi_schema = schema

@@ -60,8 +60,10 @@ def graph(dataset: Dataset) -> Graph:
 
 @pytest.fixture(scope="session")
 def store(built: Path) -> pyoxigraph.Store:
+    """What the server serves: the data and the dataset description (graph {base}dataset)."""
     store = pyoxigraph.Store()
-    store.bulk_load(path=str(built / "intmk.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+    for name in ("intmk.nq", "dataset.nq"):
+        store.bulk_load(path=str(built / name), format=pyoxigraph.RdfFormat.N_QUADS)
     return store
 
 

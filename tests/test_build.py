@@ -72,7 +72,13 @@ def test_build_prints_a_summary_and_writes_every_file(sources: Path, tmp_path: P
     assert "[1/1] parsing 000_7e277fc99396a581.txt" in result.stderr
     assert sorted(files_of(output)) == [
         "000_7e277fc99396a581.ttl",
+        "dataset.nq",
+        "dataset.ttl",
+        "dumps/intmk.nq.gz",
+        "dumps/intmk.ttl",
         "intmk.nq",
+        "ontology-de.svg",
+        "ontology-en.svg",
         "ontology.ttl",
         "reference-data.ttl",
         "sources/000_7e277fc99396a581.txt",

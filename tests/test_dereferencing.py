@@ -138,7 +138,7 @@ def test_item_description_has_applicants_labels_and_document_facts(client: httpx
     assert (INTMK.AgendaItem, RDFS.label, Literal("Tagesordnungspunkt", lang="de")) in graph
     assert (document, FOAF.primaryTopic, item) in graph
     assert (document, DCTERMS.license, URIRef("https://www.govdata.de/dl-de/by-2-0")) in graph
-    assert (document, VOID.inDataset, URIRef(BASE + "dataset")) in graph
+    assert (document, VOID.inDataset, URIRef(BASE + "dataset#dataset")) in graph
     assert graph.value(document, DCTERMS.modified) is not None
     assert (item, FOAF.primaryTopic, None) not in graph, "the thing is not the document"
 
