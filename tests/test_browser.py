@@ -105,6 +105,11 @@ def test_pages_fit_a_phone(browser: Browser, server: RunningServer) -> None:
         ("/doc/conference/18/resolution/4.4", "phone-resolution"),
         ("/doc/conference/18/item/4.4", "phone-item"),
         ("/", "phone-home"),
+        ("/sparql", "phone-query"),
+        ("/dataset", "phone-dataset"),
+        ("/ontology", "phone-ontology"),
+        ("/shapes", "phone-shapes"),
+        ("/dumps/", "phone-dumps"),
     ):
         phone.goto(server.url + path.lstrip("/"))
         overflow = phone.evaluate(
