@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup assets system-packages build run serve lint test clean
+.PHONY: setup assets build-packages test-packages build run serve lint test clean
 
-# Debian tools: the build draws the ontology diagram with Graphviz (dot); the tests drive
-# real clients: rapper (raptor2-utils) dereferences URIs, roqet (rasqal-utils) queries
-# the SPARQL endpoint, chromium runs the end-to-end tests through Playwright.
-DEBIAN_TOOLS := dot:graphviz rapper:raptor2-utils roqet:rasqal-utils chromium:chromium
+# Debian tools (command:package). The build draws the ontology diagram with Graphviz
+# (dot); the tests also drive real clients: rapper (raptor2-utils) dereferences URIs,
+# roqet (rasqal-utils) queries the SPARQL endpoint, chromium runs the end-to-end tests
+# through Playwright.
+BUILD_TOOLS := dot:graphviz
+TEST_TOOLS := $(BUILD_TOOLS) rapper:raptor2-utils roqet:rasqal-utils chromium:chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +32,7 @@ assets: $(ASSETS_STAMP)
 
 setup: $(STAMP) assets
 
-build: setup system-packages
+build: setup build-packages
 	$(BIN)/intmk build
 
 run: build serve
@@ -38,21 +40,29 @@ run: build serve
 serve: setup
 	$(BIN)/intmk serve --host $${INTMK_HOST:-0.0.0.0} --port $${INTMK_PORT:-8000}
 
-system-packages:
-	@missing=""; for tool in $(DEBIAN_TOOLS); do \
+# Installs with apt-get those of $(1) whose command is missing (as root, or with sudo).
+define debian_packages
+	@missing=""; for tool in $(1); do \
 		command -v $${tool%%:*} >/dev/null || missing="$$missing $${tool#*:}"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
+endef
+
+build-packages:
+	$(call debian_packages,$(BUILD_TOOLS))
+
+test-packages:
+	$(call debian_packages,$(TEST_TOOLS))
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy mapping server cli tests
 
-test: lint system-packages
+test: lint test-packages
 	$(BIN)/pytest
 
 clean:

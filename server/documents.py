@@ -208,7 +208,10 @@ def whole_graph(request: Request, what: str, extension: str | None) -> Response:
     def make() -> bytes:
         triples = graph.triples(dataset)
         if chosen is formats.HTML:
-            frame = page_frame(request, current, variants(base_path(current), what))
+            iri = graph.iri(dataset.base)
+            twins = variants(base_path(current), what)
+            query = views.query_graph(iri) if graph.queryable else ""
+            frame = page_frame(request, current, twins, query)
             return graph.page(dataset, triples, frame)
         return formats.serialize(triples, chosen, dataset.base, graph.iri(dataset.base))
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from server import page_data, pages
+from server import page_data, pages, views
 from server.dataset import Generation
 from server.dependencies import generation
 from server.html import Labels
@@ -61,6 +61,7 @@ def home(request: Request, current: Annotated[Generation, Depends(generation)]) 
             path=request.url.path,
             lang=lang,
             version=current.dataset.version,
+            query=views.query_agendas(current.dataset.base),
         )
         body = render(current, frame)
         current.representations.put(("home", lang), body)

@@ -80,6 +80,34 @@ def marked(paragraph: page_data.Paragraph) -> MarkedParagraph:
     return MarkedParagraph(paragraph, segments, tuple(bullets), unplaced)
 
 
+def query_graph(graph: str) -> str:
+    """The ready query on the page of a whole graph (ontology, shapes, dataset)."""
+    return (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?subject ?label ?property ?value WHERE {\n"
+        f"  GRAPH <{graph}> {{\n"
+        "    ?subject ?property ?value .\n"
+        "    OPTIONAL { ?subject rdfs:label ?label }\n"
+        "  }\n"
+        "}\nORDER BY ?subject ?property\nLIMIT 500\n"
+    )
+
+
+def query_agendas(base: str) -> str:
+    """The ready query on the home page: every agenda item with its outcome."""
+    return (
+        f"PREFIX intmk: <{base}ontology#>\n"
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT ?conference ?top ?title ?outcome WHERE {\n"
+        "  ?conference intmk:hasAgendaItem ?item .\n"
+        "  ?item intmk:topNumber ?top ; intmk:position ?position ; dcterms:title ?title .\n"
+        "  OPTIONAL { ?item intmk:hasResolution/intmk:outcome/skos:prefLabel ?outcome\n"
+        '             FILTER(LANG(?outcome) = "de") }\n'
+        "}\nORDER BY ?conference ?position\n"
+    )
+
+
 class Context:
     """What every view needs: the store, the frame and labels in the page's language."""
 

@@ -24,6 +24,8 @@ class WholeGraph:
     """The graph's IRI from the base."""
     triples: Callable[[PublishedDataset], Sequence[Triple]]
     page: Callable[[PublishedDataset, Sequence[Triple], Frame], bytes]
+    queryable: bool = True
+    """Whether the store holds the graph, so its page can offer a query about it."""
 
 
 WHOLE_GRAPHS = {
@@ -38,6 +40,7 @@ WHOLE_GRAPHS = {
         graphs.shapes_iri,
         lambda dataset: graphs.shapes(dataset.base),
         shapes_page.render_page,
+        queryable=False,
     ),
     "dataset": WholeGraph(
         "The dataset description (VoID and DCAT-AP.de)",

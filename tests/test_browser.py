@@ -17,6 +17,8 @@ from tests.server_process import RunningServer
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "server" / "assets" / "node_modules" / "axe-core" / "axe.min.js"
+"""Deque's axe-core, installed by `make assets` for this test only (never served)."""
 # the flags a closed network needs: no background connections, no updates, no sync
 FLAGS = [
     "--no-sandbox",
@@ -38,7 +40,7 @@ def playwright() -> Iterator[Playwright]:
 @pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if shutil.which(CHROMIUM) is None:
-        pytest.fail(f"{CHROMIUM} is missing: `make system-packages` installs Debian's chromium")
+        pytest.fail(f"{CHROMIUM} is missing: `make test-packages` installs Debian's chromium")
     launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
     yield launched
     launched.close()
@@ -134,3 +136,36 @@ def test_pages_work_without_javascript(browser: Browser, server: RunningServer) 
     page.goto(server.url + "doc/land/DE-HE")
     assert page.locator("#requests").inner_text() == "Mitgezeichnete Bitten (8)"
     context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "?lang=en",
+        "doc/conference/18/resolution/6.4",
+        "doc/conference/18/item/4.4",
+        "doc/land/DE-HE",
+        "doc/person/kai-klose",
+        "sparql",
+        "sparql?query=SELECT%20*%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D%20LIMIT%205",
+        "dataset",
+        "ontology",
+        "shapes",
+        "dumps/",
+        "doc/nothing-here",
+    ],
+)
+def test_pages_have_no_accessibility_violations(
+    tab: Page, server: RunningServer, path: str
+) -> None:
+    """axe-core's WCAG 2.1 A and AA rules: no serious or critical violation on any page."""
+    assert AXE.exists(), f"{AXE} is missing: `make assets` installs axe-core"
+    tab.goto(server.url + path)
+    tab.add_script_tag(path=str(AXE))
+    found = tab.evaluate(
+        """async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']}))
+            .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0].target})`)"""
+    )
+    assert found == [], f"/{path}: " + "; ".join(found)

@@ -200,6 +200,18 @@ def test_every_page_links_its_data_twins_and_a_ready_query(client: httpx.Client)
         assert client.get(twins["text/turtle"]).headers["content-type"].startswith("text/turtle")
 
 
+@pytest.mark.parametrize(("path", "rows"), [("/", 43), ("/ontology", 500), ("/dataset", 500)])
+def test_home_ontology_and_dataset_offer_a_ready_query(
+    client: httpx.Client, path: str, rows: int
+) -> None:
+    link = page(client, path).select_one("a.query-link")
+    assert link is not None
+    query = parse_qs(urlsplit(str(link["href"])).query)["query"][0]
+    answer = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert answer.status_code == 200
+    assert len(answer.text.strip().splitlines()) == rows + 1
+
+
 def test_backlinks_are_paged(client: httpx.Client) -> None:
     soup = page(client, "/doc/conference/18/minutes")
     pager = {a["rel"][0]: a["href"] for a in soup.select("nav.pager a")}

@@ -15,6 +15,8 @@
       matchBrackets: true,
       indentUnit: 2,
       lineWrapping: true,
+      // the editor's own input is what screen readers reach: give it the form's label
+      screenReaderLabel: (document.querySelector('label[for="query"]') || {}).textContent || "SPARQL",
       viewportMargin: Infinity,
       extraKeys: {
         "Ctrl-Enter": function () { form.requestSubmit(); },
