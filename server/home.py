@@ -8,13 +8,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from server import page_data, pages, views
+from server import examples, page_data, pages, views
 from server.dataset import Generation
 from server.dependencies import generation
 from server.html import Labels
 from server.http_cache import conditional, validator_headers
 
 router = APIRouter()
+QUESTIONS = 4
+"""How many example questions the home page offers, each a link that runs its query."""
 
 
 def render(current: Generation, frame: pages.Frame) -> bytes:
@@ -27,9 +29,14 @@ def render(current: Generation, frame: pages.Frame) -> bytes:
         for entry in agenda:
             entry.applicants.sort(key=lambda a: labels.name(a.land))
     lander = sorted((row["land"] for row in page_data.select(store, base, LANDER)), key=labels.name)
+    questions = [
+        (example.title(frame.lang), frame.query_link(example.query(base)))
+        for example in examples.examples()[:QUESTIONS]
+    ]
     return pages.render(
         "home.html",
         frame,
+        questions=questions,
         conferences=conferences,
         agendas=agendas,
         lander=lander,

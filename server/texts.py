@@ -132,5 +132,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "home.dumps": ("Gesamtdaten zum Herunterladen", "Download the whole dataset"),
     "home.ontology": ("Ontologie und Datenmodell", "Ontology and data model"),
     "home.lander": ("Länder", "Länder"),
+    "home.questions": ("Fragen an die Daten", "Questions the data answers"),
+    "home.more_questions": ("Alle Beispielabfragen …", "All example queries …"),
     "home.conferences": ("Konferenzen", "Conferences"),
 }

@@ -65,6 +65,18 @@ def test_home_shows_the_agenda_with_outcomes_and_coordinating_lander(
     assert {"/sparql", "/dataset", "/dumps/", "/ontology"} <= links
 
 
+def test_home_answers_who_asked_the_bund_for_what(client: httpx.Client) -> None:
+    """The issue's question, from the home page alone: one click runs the example query."""
+    soup = page(client, "/")
+    first = soup.select_one("#questions a")
+    assert first is not None
+    assert text(first) == "Worum haben die Länder den Bund 2023 gebeten, und wer hat gefragt?"
+    answer = page(client, str(first["href"]))
+    assert answer.select_one("#row-count")["data-count"] == "33"  # type: ignore[index]
+    row = answer.select("table#results tbody tr")[0]
+    assert [td.get("data-value") for td in row.find_all("td")][-1] == "Hamburg, Hessen"
+
+
 def test_home_in_english(client: httpx.Client) -> None:
     soup = page(client, "/?lang=en")
     assert soup.html is not None and soup.html["lang"] == "en"
