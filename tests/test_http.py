@@ -11,7 +11,7 @@ def test_the_home_page_lists_the_conference(client: httpx.Client) -> None:
     response = client.get("/", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/html; charset=utf-8"
-    assert '<a href="/id/conference/18">18. IntMK 2023</a>' in response.text
+    assert '<a href="/doc/conference/18">18. IntMK 2023</a>' in response.text
     assert '<a href="/sparql">' in response.text
 
 
