@@ -9,6 +9,7 @@ import httpx
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, VOID
+from rdflib.term import Node
 
 from tests.conftest import BASE, ID, INTMK, SEED
 
@@ -165,7 +166,7 @@ def test_blank_nodes_are_described_inside_their_parent(client: httpx.Client) -> 
     assert isinstance(value, Literal) and len(str(value)) == 64
 
 
-def named(pairs: set[tuple[object, object]]) -> set[tuple[object, object]]:
+def named(pairs: set[tuple[Node, Node]]) -> set[tuple[Node, Node]]:
     return {(s, p) for s, p in pairs if not isinstance(s, BNode)}
 
 
