@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Query
@@ -23,10 +23,12 @@ from server.describe import describe, exists, resource_iri
 from server.formats import Format
 from server.http_cache import conditional, validator_headers
 from server.negotiation import choose
+from server.pages import Language
 from server.problems import PROBLEM_JSON, Problem
 from server.whole_graphs import WHOLE_GRAPHS
 
 router = APIRouter()
+LANG = Query("de", description=pages.LANG_PARAMETER)
 
 SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$")
 MEDIA_TYPES = [f.media_type for f in formats.FORMATS]
@@ -135,6 +137,7 @@ def document(
     path: str,
     request: Request,
     page: int = Query(1, ge=1, description="Page of backlinks, when there are many."),
+    lang: Literal["de", "en"] = Query("de", description=pages.LANG_PARAMETER),
 ) -> Response:
     """Turtle, JSON-LD, N-Triples, RDF/XML or HTML by Accept, or fixed by an extension."""
     current = generation(request)
@@ -241,10 +244,10 @@ def page_frame(
 def add_whole_graph_routes(what: str, summary: str) -> None:
     """/{what} negotiated, and /{what}.{extension} in the format the extension names."""
 
-    def negotiated(request: Request) -> Response:
+    def negotiated(request: Request, lang: Language = LANG) -> Response:
         return whole_graph(request, what, None)
 
-    def by_extension(extension: str, request: Request) -> Response:
+    def by_extension(extension: str, request: Request, lang: Language = LANG) -> Response:
         return whole_graph(request, what, extension)
 
     for path, endpoint, description in (

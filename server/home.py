@@ -3,9 +3,9 @@ and the ways in (query editor, dataset description, dumps, ontology)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from server import examples, page_data, pages, views
@@ -59,7 +59,11 @@ LANDER = "SELECT ?land WHERE { ?land a intmk:Land }"
         304: {"description": "Not modified: the client's copy (ETag, date) is current."},
     },
 )
-def home(request: Request, current: Annotated[Generation, Depends(generation)]) -> Response:
+def home(
+    request: Request,
+    current: Annotated[Generation, Depends(generation)],
+    lang: Literal["de", "en"] = Query("de", description=pages.LANG_PARAMETER),
+) -> Response:
     lang = pages.language(request)
     body = current.representations.get(("home", lang))
     if body is None:

@@ -38,6 +38,12 @@ environment = Environment(
 )
 
 
+LANG_PARAMETER = (
+    "Language of the page for people: German (the default) or English. Data formats are "
+    "not affected: they carry every label in both languages."
+)
+
+
 def language(request: Request) -> Language:
     """The page language: English when `?lang=en` asks for it, else German."""
     return "en" if request.query_params.get("lang") == "en" else "de"

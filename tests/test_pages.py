@@ -89,6 +89,16 @@ def test_home_in_english(client: httpx.Client) -> None:
     assert isinstance(switch, Tag) and switch["href"] == "/"
 
 
+def test_the_language_parameter_is_declared_and_checked(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    for path in ("/", "/doc/{path}", "/ontology", "/dataset.{extension}"):
+        parameters = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
+        assert parameters["lang"]["schema"]["enum"] == ["de", "en"], path
+    answer = client.get("/doc/land/DE-HE?lang=fr", headers=HTML)
+    assert answer.status_code == 400
+    assert "lang" in answer.text
+
+
 def test_resolution_page_marks_each_request_with_addressee_and_kind(
     client: httpx.Client,
 ) -> None:
