@@ -235,6 +235,23 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class UnreadItem:
+    """A TOP whose resolution section could not be read (kept only with `--lenient`).
+
+    Nothing of its resolution is published; a data-quality finding says why."""
+
+    top: str
+    problem: str
+    expected: str
+    line: int | None  # where the parser stopped
+    lines: LineRange  # the whole section
+
+    @property
+    def key(self) -> str:
+        return f"{self.top}-item-not-read"
+
+
+@dataclass(frozen=True)
 class Minutes:
     """Everything one minutes document says."""
 
@@ -249,3 +266,4 @@ class Minutes:
     resolutions: tuple[Resolution, ...]
     findings: tuple[Finding, ...] = field(default=())
     title_lines: LineRange = LineRange(1, 1)
+    unread: tuple[UnreadItem, ...] = ()

@@ -10,7 +10,15 @@ from mapping.amounts import find_amounts
 from mapping.dates import find_date_range
 from mapping.errors import SourceError
 from mapping.findings import compare
-from mapping.model import LineRange, Meeting, Minutes, Paragraph, Resolution, SourceInfo
+from mapping.model import (
+    LineRange,
+    Meeting,
+    Minutes,
+    Paragraph,
+    Resolution,
+    SourceInfo,
+    UnreadItem,
+)
 from mapping.parse_agenda import AGENDA_HEADING, LEGEND, parse_agenda
 from mapping.parse_participants import LIST_HEADING, parse_participants
 from mapping.parse_resolutions import TOP_HEADING, parse_resolution, split_sections
@@ -33,12 +41,12 @@ MEETING_KINDS = {
 PRELIMINARY = re.compile(r"\bVorkonferenz\b")
 
 
-def parse_file(path: Path) -> Minutes:
+def parse_file(path: Path, lenient: bool = False) -> Minutes:
     """Parse one minutes file into the typed model."""
-    return parse_text(read_source(path))
+    return parse_text(read_source(path), lenient)
 
 
-def parse_text(source: SourceText) -> Minutes:
+def parse_text(source: SourceText, lenient: bool = False) -> Minutes:
     path = source.path
     title, number, year, meeting = parse_title(source)
     lines = list(source.lines)
@@ -57,10 +65,8 @@ def parse_text(source: SourceText) -> Minutes:
     section_lines = [
         line for line in lines if line.number >= first_top and line.number not in agenda_numbers
     ]
-    resolutions = tuple(
-        enrich(parse_resolution(top, heading, body, path), number)
-        for top, heading, body in unique_sections(section_lines, path)
-    )
+    sections = unique_sections(section_lines, path)
+    resolutions, unread = read_sections(sections, number, path, lenient)
     minutes = Minutes(
         source=SourceInfo(path.name, source.sha256, source.line_count),
         title=title,
@@ -72,6 +78,7 @@ def parse_text(source: SourceText) -> Minutes:
         agenda=agenda,
         resolutions=resolutions,
         title_lines=LineRange(meeting.lines.first, meeting.lines.last),
+        unread=unread,
     )
     return replace(minutes, findings=compare(agenda, resolutions))
 
@@ -151,6 +158,25 @@ def unique_sections(lines: list[Line], path: Path) -> list[tuple[str, Line, list
             )
         seen[top] = heading.number
     return sections
+
+
+def read_sections(
+    sections: list[tuple[str, Line, list[Line]]], own_number: int, path: Path, lenient: bool
+) -> tuple[tuple[Resolution, ...], tuple[UnreadItem, ...]]:
+    """Each TOP's resolution. A section that cannot be read is an error, or with `lenient`
+    an UnreadItem: the rest is kept, nothing of that section is guessed."""
+    resolutions: list[Resolution] = []
+    unread: list[UnreadItem] = []
+    for top, heading, body in sections:
+        try:
+            resolutions.append(enrich(parse_resolution(top, heading, body, path), own_number))
+        except SourceError as error:
+            if not lenient:
+                raise
+            last = max([heading.number, *(line.number for line in body if line.text)])
+            lines = LineRange(heading.number, last)
+            unread.append(UnreadItem(top, error.problem, error.expected, error.line, lines))
+    return tuple(resolutions), tuple(unread)
 
 
 def enrich(resolution: Resolution, own_number: int) -> Resolution:
