@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from mapping.errors import SourceError
 
 
 @dataclass(frozen=True)
@@ -17,7 +20,7 @@ class Land:
 
 
 LAENDER: tuple[Land, ...] = (
-    Land("DE-BW", "Baden-Württemberg", "Baden-Württemberg", ("BW",)),
+    Land("DE-BW", "Baden-Württemberg", "Baden-Württemberg", ("BW", "Land Baden-Württemberg")),
     Land("DE-BY", "Bayern", "Bavaria", ("BY", "Freistaat Bayern")),
     Land("DE-BE", "Berlin", "Berlin", ("BE", "Land Berlin")),
     Land("DE-BB", "Brandenburg", "Brandenburg", ("BB", "Land Brandenburg")),
@@ -28,7 +31,7 @@ LAENDER: tuple[Land, ...] = (
         "DE-MV",
         "Mecklenburg-Vorpommern",
         "Mecklenburg-Western Pomerania",
-        ("MV", "Mecklenburg-Vorp."),
+        ("MV", "Mecklenburg-Vorp.", "Meckl.-Vorp.", "Land Mecklenburg-Vorpommern"),
     ),
     Land("DE-NI", "Niedersachsen", "Lower Saxony", ("NI", "Land Niedersachsen")),
     Land(
@@ -40,7 +43,7 @@ LAENDER: tuple[Land, ...] = (
     Land("DE-RP", "Rheinland-Pfalz", "Rhineland-Palatinate", ("RP", "RLP", "Land Rheinland-Pfalz")),
     Land("DE-SL", "Saarland", "Saarland", ("SL",)),
     Land("DE-SN", "Sachsen", "Saxony", ("SN", "Freistaat Sachsen")),
-    Land("DE-ST", "Sachsen-Anhalt", "Saxony-Anhalt", ("ST", "Land Sachsen-Anhalt")),
+    Land("DE-ST", "Sachsen-Anhalt", "Saxony-Anhalt", ("ST", "LSA", "Land Sachsen-Anhalt")),
     Land("DE-SH", "Schleswig-Holstein", "Schleswig-Holstein", ("SH", "Land Schleswig-Holstein")),
     Land("DE-TH", "Thüringen", "Thuringia", ("TH", "Freistaat Thüringen")),
 )
@@ -58,3 +61,23 @@ LAND_NAME = re.compile(rf"(?<![\w-])(?:{NAME_PATTERN})(?![\w-])")
 def land_by_name(name: str) -> Land | None:
     """The Land a name or variant stands for, or None."""
     return BY_NAME.get(" ".join(name.split()))
+
+
+LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\bund\b|\bsowie\b)\s*")
+
+
+def land_codes(text: str, path: Path | str, line: int) -> tuple[str, ...]:
+    """The codes of a list of Länder ("BY, SN und Freistaat Thüringen"); unknown names fail."""
+    codes: list[str] = []
+    for name in LIST_SEPARATOR.split(text.strip()):
+        land = land_by_name(name)
+        if land is None:
+            raise SourceError(
+                path,
+                line,
+                f"unknown Land name '{name}' in '{text}'",
+                "names of the 16 Länder (e.g. 'Bayern', 'BY', 'Freistaat Bayern') "
+                "separated by commas or 'und'",
+            )
+        codes.append(land.code)
+    return tuple(codes)

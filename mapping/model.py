@@ -188,12 +188,42 @@ class Request:
 
 
 @dataclass(frozen=True)
+class VoteCount:
+    """How many Länder voted yes, no, or abstained ("13:1:2")."""
+
+    yes: int
+    no: int
+    abstentions: int
+
+
+@dataclass(frozen=True)
 class Vote:
     outcome: Outcome
     statement: str | None  # the sentence stating the vote, if the document has one
     circular_number: str | None
     circular_date: datetime.date | None
     lines: LineRange | None
+    counts: VoteCount | None = None
+
+
+@dataclass(frozen=True)
+class Release:
+    """The "Veröffentlichung:" field: whether the resolution's text is released."""
+
+    released: bool
+    statement: str
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """A Protokollerklärung: a statement of one or more Länder on an item."""
+
+    position: int
+    laender: tuple[str, ...]  # ISO 3166-2 codes
+    heading: str
+    text: str
+    lines: LineRange
 
 
 @dataclass(frozen=True)
@@ -214,6 +244,13 @@ class Resolution:
     green_list: tuple[GreenListEntry, ...]
     title_lines: LineRange
     lines: LineRange
+    release: Release | None = None
+    declarations: tuple[Declaration, ...] = ()
+
+    @property
+    def published(self) -> bool:
+        """Whether the text may be published (no release field means released)."""
+        return self.release is None or self.release.released
 
     @property
     def full_text(self) -> str:

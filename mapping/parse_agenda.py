@@ -102,6 +102,7 @@ def read_item(
         note = match.group("note")
         text = text[: match.start()]
     title, applicant_text = split_title_and_applicants(" ".join(text.split()))
+    check_title_end(title, row, path)
     lines = LineRange(row.line, row.line)
     applicants = (
         parse_applicants(applicant_text, lines, path) if applicant_text is not None else None
@@ -122,3 +123,17 @@ def read_item(
         applicants=applicants,
         lines=lines,
     )
+
+
+def check_title_end(title: str, row: Row, path: Path) -> None:
+    """A title never ends with a comma: there, a name the parser does not know broke the list."""
+    plain = re.sub(r"</?u>", "", title).rstrip()
+    if plain.endswith(","):
+        unknown = plain.rstrip(",").rsplit(",", 1)[-1].strip()
+        raise SourceError(
+            path,
+            row.line,
+            f"unknown Land name '{unknown}' in the applicant list of TOP {row.top}",
+            "one of the 16 Länder (e.g. 'Baden-Württemberg', 'BW', 'Freistaat Bayern') "
+            "or 'Alle Länder'",
+        )

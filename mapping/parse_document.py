@@ -20,10 +20,11 @@ from mapping.model import (
     UnreadItem,
 )
 from mapping.parse_agenda import AGENDA_HEADING, LEGEND, parse_agenda
+from mapping.parse_contents import agenda_from_contents, find_contents
 from mapping.parse_participants import LIST_HEADING, parse_participants
 from mapping.parse_resolutions import TOP_HEADING, parse_resolution, split_sections
 from mapping.references import find_conferences, find_laws
-from mapping.source import Line, SourceText, read_source
+from mapping.source import Block, Line, SourceText, group_blocks, read_source
 
 TITLE = re.compile(
     r"^(?P<doc>Externe Niederschrift|Beschlussniederschrift|Ergebnisprotokoll|Niederschrift)\b"
@@ -38,6 +39,10 @@ MEETING_KINDS = {
     "Videokonferenz": "videokonferenz",
     "Sonderkonferenz": "hauptkonferenz",
 }
+# a meeting held without a place: the title names no place, and none is guessed
+VIDEO = re.compile(r"\bVideo(?:-|schalt)?konferenz|\bper Video\b|\bTelefonkonferenz")
+WRITTEN = re.compile(r"\bUmlaufverfahren|\bschriftlichen? Verfahren|\bschriftlichem Wege\b")
+NOT_A_PLACE = re.compile(r"konferenz|verfahren|Video|Form\b|Präsenz", re.IGNORECASE)
 PRELIMINARY = re.compile(r"\bVorkonferenz\b")
 
 
@@ -49,7 +54,9 @@ def parse_file(path: Path, lenient: bool = False) -> Minutes:
 def parse_text(source: SourceText, lenient: bool = False) -> Minutes:
     path = source.path
     title, number, year, meeting = parse_title(source)
-    lines = list(source.lines)
+    contents = find_contents(source)
+    skipped = contents.line_numbers if contents else frozenset()
+    lines = [Line(line.number, "") if line.number in skipped else line for line in source.lines]
     first_top = next((line.number for line in lines if TOP_HEADING.match(line.text)), None)
     if first_top is None:
         raise SourceError(
@@ -58,9 +65,20 @@ def parse_text(source: SourceText, lenient: bool = False) -> Minutes:
             "no TOP heading ('TOP 1', 'TOP A', …) in the file",
             "IntMK minutes with one part per agenda item",
         )
-    delegations = parse_participants(participant_blocks(source, first_top), path)
-    agenda_lines = agenda_range(lines, path)
-    agenda = parse_agenda(agenda_lines, path)
+    agenda_lines = agenda_range(lines)
+    if agenda_lines:
+        agenda = parse_agenda(agenda_lines, path)
+    elif contents is not None:
+        agenda = agenda_from_contents(contents)
+    else:
+        raise SourceError(
+            path,
+            None,
+            "no agenda ('Tagesordnung …' followed by a table) and no table of contents",
+            "an agenda table with TOP numbers and titles, or a table of contents with page numbers",
+        )
+    list_end = min([first_top, *(line.number for line in agenda_lines[:1])])
+    delegations = parse_participants(participant_blocks(lines, list_end), path)
     agenda_numbers = {line.number for line in agenda_lines}
     section_lines = [
         line for line in lines if line.number >= first_top and line.number not in agenda_numbers
@@ -99,39 +117,50 @@ def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
             "IntMK minutes beginning with a title such as 'Externe Niederschrift über die "
             "Beschlüsse der Hauptkonferenz der 18. IntMK 2023'",
         )
-    kind = MEETING_KINDS.get(match.group("kind") or "Hauptkonferenz", "hauptkonferenz")
+    kind = meeting_kind(text, match.group("kind"))
     rest = match.group("rest")
     dates = find_date_range(rest)
-    place = PLACE.search(rest)
     title = text[: match.end("year")]
     meeting = Meeting(
         kind=kind,
         start=dates[0] if dates else None,
         end=dates[1] if dates else None,
-        place=place.group("place") if place else None,
+        place=meeting_place(rest),
         lines=LineRange(first.first, first.last),
     )
     return title, int(match.group("number")), int(match.group("year")), meeting
 
 
-def participant_blocks(source: SourceText, first_top: int) -> list:  # type: ignore[type-arg]
-    """The blocks from the participant-list heading up to the first TOP."""
-    start = next((line.number for line in source.lines if LIST_HEADING.match(line.text)), None)
-    if start is None or start > first_top:
+def meeting_kind(title: str, stated: str | None) -> str:
+    """Written procedure, video conference, or the kind the title names."""
+    if WRITTEN.search(title):
+        return "umlaufverfahren"
+    if VIDEO.search(title):
+        return "videokonferenz"
+    return MEETING_KINDS.get(stated or "Hauptkonferenz", "hauptkonferenz")
+
+
+def meeting_place(rest: str) -> str | None:
+    """The place the title names ('… in Wiesbaden'); never one it does not name."""
+    place = PLACE.search(rest)
+    if place is None or NOT_A_PLACE.search(place.group("place")):
+        return None
+    return place.group("place")
+
+
+def participant_blocks(lines: list[Line], end: int) -> list[Block]:
+    """The blocks from the participant-list heading up to the agenda or the first TOP."""
+    start = next((line.number for line in lines if LIST_HEADING.match(line.text)), None)
+    if start is None or start > end:
         return []
-    return source.blocks(start, first_top - 1)
+    return group_blocks(line for line in lines if start <= line.number < end)
 
 
-def agenda_range(lines: list[Line], path: Path) -> list[Line]:
-    """The agenda: from its heading to the legend (or the next TOP heading)."""
+def agenda_range(lines: list[Line]) -> list[Line]:
+    """The agenda table: from its heading to the legend (or the next TOP heading)."""
     start = next((i for i, line in enumerate(lines) if AGENDA_HEADING.match(line.text)), None)
     if start is None:
-        raise SourceError(
-            path,
-            None,
-            "no agenda ('Tagesordnung …' followed by a table)",
-            "an agenda table with TOP numbers and titles",
-        )
+        return []
     end = next(
         (
             i

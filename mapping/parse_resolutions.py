@@ -8,9 +8,10 @@ from pathlib import Path
 
 from mapping.applicants import parse_applicants
 from mapping.dates import parse_german_date
+from mapping.declarations import split_declarations
 from mapping.errors import SourceError
+from mapping.item_fields import take_fields
 from mapping.model import (
-    ApplicantList,
     GreenListEntry,
     LineRange,
     Outcome,
@@ -22,16 +23,15 @@ from mapping.parse_body import parse_body
 from mapping.requests import extract_requests
 from mapping.source import Block, Line, group_blocks
 from mapping.text import join_lines
+from mapping.votes import parse_vote_phrase
 
 TOP_HEADING = re.compile(r"^TOP\s*:?\s*(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)$")
-APPLICANTS_FIELD = re.compile(r"^(?:Antragsteller(?:in|innen)?|Antrag)\s*:\s*(?P<list>.*)$")
 VOTE = re.compile(
     r"^Die IntMK hat\s+(?:mit Umlaufbeschluss\s+(?P<number>\d+/\d{4})\s+vom\s+"
-    r"(?P<date>\d{1,2}\.\s*\w+\s+\d{4})\s+)?(?P<outcome>einstimmig|mehrheitlich)\s+beschlossen:$"
+    r"(?P<date>\d{1,2}\.\s*\w+\s+\d{4})\s+)?(?P<phrase>.+?)\s+beschlossen:$"
 )
 NOTED_VOTE = re.compile(r"^Die IntMK nahm\b.*\bzur Kenntnis\.$")
 NOTED_TEXT = re.compile(r"\bnehmen\b.*\bzur Kenntnis\b", re.DOTALL)
-OUTCOMES = {"einstimmig": Outcome.UNANIMOUS, "mehrheitlich": Outcome.MAJORITY}
 
 
 def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
@@ -47,7 +47,7 @@ def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
 
 
 def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> Resolution:
-    """Title, applicants, vote and text of one TOP."""
+    """Title, applicants, release, vote, text and declarations of one TOP."""
     blocks = [block for block in group_blocks(lines) if not is_table(block)]
     table_lines = [line for line in lines if "\t" in line.text]
     if not blocks:
@@ -57,34 +57,42 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
             f"TOP {top} has no title and no text",
             "a title, the applicants, a vote sentence and the resolution text",
         )
+    leading_vote, blocks = take_leading_vote(blocks, path)
+    if not blocks:
+        raise SourceError(path, heading.number, f"TOP {top} has no title", "a title")
     title_blocks, rest = take_title(blocks)
     title = join_lines([text for block in title_blocks for text in block.texts])
-    applicants, rest = take_applicants(rest, path)
-    vote, body_blocks = take_vote(rest, top, heading, path)
-    paragraphs = parse_body(body_blocks)
-    if vote.statement and not paragraphs and NOTED_VOTE.match(vote.statement):
-        paragraphs = (
-            Paragraph(
-                1,
-                None,
-                vote.statement,
-                False,
-                (),
-                vote.lines or LineRange(heading.number, heading.number),
-            ),
-        )
+    fields = take_fields(rest, path)
+    vote, body_blocks = leading_vote or fields.vote, fields.rest
+    if vote is None:
+        vote, body_blocks = take_vote(body_blocks, top, heading, path)
+    body_blocks, declarations = split_declarations(body_blocks, path)
+    released = fields.release is None or fields.release.released
+    paragraphs = noted_paragraphs(parse_body(body_blocks), vote, heading) if released else ()
     last = max([heading.number, *(line.number for line in lines if line.text)])
     return Resolution(
         top=top,
         title=title,
-        applicants=applicants,
+        applicants=fields.applicants,
         vote=vote,
         paragraphs=paragraphs,
         requests=extract_requests(paragraphs),
         green_list=green_list_entries(table_lines, path),
         title_lines=LineRange(title_blocks[0].first, title_blocks[-1].last),
         lines=LineRange(heading.number, last),
+        release=fields.release,
+        declarations=declarations,
     )
+
+
+def noted_paragraphs(
+    paragraphs: tuple[Paragraph, ...], vote: Vote, heading: Line
+) -> tuple[Paragraph, ...]:
+    """A vote sentence that notes a report is the text when there is no other."""
+    if vote.statement and not paragraphs and NOTED_VOTE.match(vote.statement):
+        lines = vote.lines or LineRange(heading.number, heading.number)
+        return (Paragraph(1, None, vote.statement, False, (), lines),)
+    return paragraphs
 
 
 def is_table(block: Block) -> bool:
@@ -97,15 +105,24 @@ def take_title(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     return blocks[:count], blocks[count:]
 
 
-def take_applicants(blocks: list[Block], path: Path) -> tuple[ApplicantList | None, list[Block]]:
-    if not blocks:
+def take_leading_vote(blocks: list[Block], path: Path) -> tuple[Vote | None, list[Block]]:
+    """A vote sentence standing before the title (a layout of some years)."""
+    vote = vote_sentence(blocks[0].lines[0], path)
+    if vote is None:
         return None, blocks
-    first = blocks[0]
-    match = APPLICANTS_FIELD.match(join_lines(first.texts))
+    return vote, rest_after_first_line(blocks)
+
+
+def vote_sentence(line: Line, path: Path) -> Vote | None:
+    """'Die IntMK hat [mit Umlaufbeschluss …] <vote> beschlossen:' as a Vote, else None."""
+    statement = line.plain
+    match = VOTE.match(statement)
     if match is None:
-        return None, blocks
-    applicants = parse_applicants(match.group("list"), LineRange(first.first, first.last), path)
-    return applicants, blocks[1:]
+        return None
+    outcome, counts = parse_vote_phrase(match.group("phrase"), path, line.number)
+    circular_date = parse_date(match.group("date"), line.number, path)
+    lines = LineRange(line.number, line.number)
+    return Vote(outcome, statement, match.group("number"), circular_date, lines, counts)
 
 
 def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple[Vote, list[Block]]:
@@ -114,16 +131,8 @@ def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple
         first_line = blocks[0].lines[0]
         statement = first_line.plain
         lines = LineRange(first_line.number, first_line.number)
-        match = VOTE.match(statement)
-        if match:
-            circular_date = parse_date(match.group("date"), first_line.number, path)
-            vote = Vote(
-                OUTCOMES[match.group("outcome")],
-                statement,
-                match.group("number"),
-                circular_date,
-                lines,
-            )
+        vote = vote_sentence(first_line, path)
+        if vote is not None:
             return vote, rest_after_first_line(blocks)
         if NOTED_VOTE.match(statement):
             return Vote(Outcome.NOTED, statement, None, None, lines), rest_after_first_line(blocks)
@@ -134,8 +143,8 @@ def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple
         path,
         blocks[0].first if blocks else heading.number,
         f"TOP {top} has no vote sentence",
-        "'Die IntMK hat einstimmig|mehrheitlich beschlossen:', 'Die IntMK nahm … zur Kenntnis.' "
-        "or a text that notes a report ('… nehmen … zur Kenntnis')",
+        "'Die IntMK hat einstimmig|mehrheitlich beschlossen:', 'Die IntMK nahm … zur Kenntnis.', "
+        "'Abstimmungsergebnis: …' or a text that notes a report ('… nehmen … zur Kenntnis')",
     )
 
 

@@ -1,0 +1,123 @@
+"""A table of contents with page numbers ("Inhaltsverzeichnis"), before or instead of the agenda.
+
+An entry ends with its page number; a title the PDF wrapped continues on the next
+line, and the TOP number may stand on that second line ("… ausländischer" /
+"TOP 11.1 Berufsabschlüsse 5"). Entries with a TOP number give the agenda when the
+document has no agenda table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mapping.errors import SourceError
+from mapping.model import AgendaItem, LineRange
+from mapping.parse_agenda import MISCELLANEOUS, group_of, is_child
+from mapping.source import Block, Line, SourceText
+
+HEADING = re.compile(r"^(?:Inhaltsverzeichnis|Inhalt)\s*:?$")
+PAGE = re.compile(r"(?:\s*\t\s*|\s*\.{2,}\s*|\s+)(?P<page>\d{1,3})$")
+NUMBER = r"(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)(?:\s*\(GL\))?(?:\t|\s+)(?P<rest>.*)$"
+FIRST_LINE_TOP = re.compile(rf"^(?:TOP\s*:?\s*)?{NUMBER}")
+LATER_LINE_TOP = re.compile(rf"^TOP\s*:?\s*{NUMBER}")
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    top: str | None  # None for "Teilnehmerliste", "Tagesordnung", …
+    title: str
+    page: int
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class Contents:
+    entries: tuple[ContentsEntry, ...]
+    line_numbers: frozenset[int]  # the heading and every entry line
+
+
+def find_contents(source: SourceText) -> Contents | None:
+    """The table of contents, if the document has one with page numbers."""
+    heading = next((line for line in source.lines if HEADING.match(line.text)), None)
+    if heading is None:
+        return None
+    blocks = contents_blocks(source.blocks(heading.number + 1))
+    if not blocks:
+        return None
+    entries = [entry for block in blocks for entry in read_entries(block, source.path)]
+    numbers = {heading.number, *(line.number for block in blocks for line in block.lines)}
+    return Contents(tuple(entries), frozenset(numbers))
+
+
+def contents_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks after the heading whose last line ends with a page number."""
+    taken: list[Block] = []
+    for block in blocks:
+        if not PAGE.search(block.lines[-1].text):
+            break
+        taken.append(block)
+    return taken
+
+
+def read_entries(block: Block, path: Path) -> list[ContentsEntry]:
+    """Group lines into entries, each ending with a page number."""
+    entries: list[ContentsEntry] = []
+    pending: list[Line] = []
+    for line in block.lines:
+        pending.append(line)
+        if PAGE.search(line.text):
+            entries.append(read_entry(pending, path))
+            pending = []
+    return entries
+
+
+def read_entry(lines: list[Line], path: Path) -> ContentsEntry:
+    """TOP number (on any line of the entry), title and page number."""
+    page = PAGE.search(lines[-1].text)
+    assert page is not None
+    texts = [line.plain for line in lines]
+    texts[-1] = texts[-1][: page.start()]
+    top = None
+    for index, text in enumerate(texts):
+        pattern = FIRST_LINE_TOP if index == 0 else LATER_LINE_TOP
+        match = pattern.match(text)
+        if match is None:
+            continue
+        if top is not None:
+            raise SourceError(
+                path,
+                lines[index].number,
+                f"a second TOP number '{match.group('top')}' in the contents entry of TOP {top}",
+                "one TOP number per entry of the table of contents",
+            )
+        top, texts[index] = match.group("top"), match.group("rest")
+    title = " ".join(" ".join(texts).replace("\t", " ").split()).rstrip(" .")
+    return ContentsEntry(
+        top, title, int(page.group("page")), LineRange(lines[0].number, lines[-1].number)
+    )
+
+
+def agenda_from_contents(contents: Contents) -> tuple[AgendaItem, ...]:
+    """Agenda items from the entries with a TOP number (no applicants: the contents name none)."""
+    rows = [entry for entry in contents.entries if entry.top is not None]
+    tops = [entry.top for entry in rows if entry.top]
+    groups = {top for top in tops if any(is_child(other, top) for other in tops)}
+    return tuple(
+        AgendaItem(
+            top=entry.top or "",
+            title=entry.title,
+            position=position,
+            group=group_of(entry.top or "", groups),
+            is_group=entry.top in groups,
+            green_list=False,
+            withdrawn_by=None,
+            merged_into=None,
+            discussion_only=entry.title == MISCELLANEOUS,
+            note=None,
+            applicants=None,
+            lines=entry.lines,
+        )
+        for position, entry in enumerate(rows, start=1)
+    )
