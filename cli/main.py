@@ -73,6 +73,12 @@ def parser() -> argparse.ArgumentParser:
         default=DEFAULT_OUTPUT,
         help="link to the published build (default: %(default)s)",
     )
+    build_command.add_argument(
+        "--lenient",
+        action="store_true",
+        help="publish a document even when single resolution sections cannot be read: each "
+        "is left out, reported as a warning and recorded as a data-quality finding",
+    )
     add_base(build_command)
     validate_command = commands.add_parser(
         "validate",
@@ -153,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if arguments.command == "validate":
         return run_validate(arguments.files, uris, arguments.lang, arguments.violations_only)
-    return run_build(arguments.sources, arguments.output, uris)
+    return run_build(arguments.sources, arguments.output, uris, arguments.lenient)
 
 
 def run_serve(arguments: argparse.Namespace) -> int:
@@ -202,11 +208,13 @@ def settings_problem(settings: Settings) -> str | None:
     return None
 
 
-def run_build(sources: Path, output: Path, uris: Uris) -> int:
+def run_build(sources: Path, output: Path, uris: Uris, lenient: bool = False) -> int:
     try:
-        result = build(sources, output, uris)
+        result = build(sources, output, uris, lenient=lenient)
     except (SourceError, DiagramError) as error:
         print(f"intmk build: error: {error}", file=sys.stderr)
+        if isinstance(error, SourceError) and error.hint:
+            print(f"intmk build: hint: {error.hint}", file=sys.stderr)
         print("intmk build: nothing was written; the previous build is unchanged.", file=sys.stderr)
         return EXIT_BAD_INPUT
     except GraphRefused as refused:

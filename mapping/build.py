@@ -32,7 +32,7 @@ from mapping.dataset_description import describe_dataset
 from mapping.dumps import Dump, write_dumps
 from mapping.emit import MinutesEmitter
 from mapping.errors import SourceError
-from mapping.model import Minutes
+from mapping.model import Minutes, UnreadItem
 from mapping.ontology_diagram import write_diagrams
 from mapping.parse_document import parse_file
 from mapping.reference import reference_graph
@@ -80,7 +80,7 @@ class DocumentSummary:
             requests=len(requests),
             requests_to_bund=sum(1 for r in requests if r.to_bund),
             persons=sum(len(d.persons) for d in minutes.delegations),
-            findings=len(minutes.findings),
+            findings=len(minutes.findings) + len(minutes.unread),
             triples=len(graph),
         )
 
@@ -102,13 +102,17 @@ def source_files(sources: Path) -> list[Path]:
     return files
 
 
-def parse_all(files: list[Path], report: Callable[[str], None]) -> list[Minutes]:
+def parse_all(
+    files: list[Path], report: Callable[[str], None], lenient: bool = False
+) -> list[Minutes]:
     """Parse every file; two documents of the same conference are an error."""
     parsed: list[Minutes] = []
     seen: dict[int, str] = {}
     for index, path in enumerate(files, start=1):
         report(f"[{index}/{len(files)}] parsing {path.name}")
-        minutes = parse_file(path)
+        minutes = parse_one(path, lenient)
+        for unread in minutes.unread:
+            report(unread_warning(path, unread))
         if minutes.number in seen:
             raise SourceError(
                 path,
@@ -118,7 +122,57 @@ def parse_all(files: list[Path], report: Callable[[str], None]) -> list[Minutes]
             )
         seen[minutes.number] = path.name
         parsed.append(minutes)
+    check_referenced_years(list(zip(files, parsed, strict=True)))
     return parsed
+
+
+def parse_one(path: Path, lenient: bool) -> Minutes:
+    """One document; when only single resolution sections fail, the error says --lenient helps."""
+    try:
+        return parse_file(path, lenient)
+    except SourceError as error:
+        if lenient or not parse_file(path, lenient=True).unread:
+            raise
+        raise SourceError(
+            error.path,
+            error.line,
+            error.problem,
+            error.expected,
+            "the rest of the document can be read: `intmk build --lenient` publishes it "
+            "without the sections that cannot be read, each as a data-quality finding",
+        ) from None
+
+
+def unread_warning(path: Path, unread: UnreadItem) -> str:
+    line = unread.line if unread.line is not None else unread.lines.first
+    return (
+        f"warning: {path}:{line}: {unread.problem} (expected {unread.expected}); "
+        f"TOP {unread.top} (lines {unread.lines.first}-{unread.lines.last}) is not published, "
+        "a data-quality finding records it (--lenient)"
+    )
+
+
+def check_referenced_years(documents: list[tuple[Path, Minutes]]) -> None:
+    """A year stated with a reference ("17. IntMK 2022") must agree with every other source
+    of that conference's year: its own minutes and every other reference to it."""
+    known = {
+        minutes.number: (minutes.year, f"its minutes {path.name}") for path, minutes in documents
+    }
+    for path, minutes in documents:
+        for paragraph in (p for r in minutes.resolutions for p in r.paragraphs):
+            for reference in paragraph.conferences:
+                if reference.year is None:
+                    continue
+                where = f"'{reference.stated_as}' in {path.name}"
+                year, source = known.setdefault(reference.number, (reference.year, where))
+                if year != reference.year:
+                    raise SourceError(
+                        path,
+                        paragraph.lines.first,
+                        f"'{reference.stated_as}' dates the {reference.number}. IntMK to "
+                        f"{reference.year}",
+                        f"{year}, the year {source} gives",
+                    )
 
 
 def ontology_graph(uris: Uris) -> Graph:
@@ -134,16 +188,18 @@ def build(
     output: Path = DEFAULT_OUTPUT,
     uris: Uris | None = None,
     report: Callable[[str], None] = lambda message: print(message, file=sys.stderr),
+    lenient: bool = False,
 ) -> BuildResult:
     """Build, validate and publish the graph files atomically.
 
     Raises SourceError for bad input and GraphRefused when the graph violates the
-    shapes; in both cases nothing is written.
+    shapes; in both cases nothing is written. With `lenient`, a resolution section that
+    cannot be read is left out and recorded as a data-quality finding instead.
     """
     uris = uris or Uris()
     wikidata = load_wikidata()
     files = source_files(sources)
-    documents = parse_all(files, report)
+    documents = parse_all(files, report, lenient)
     graphs: dict[str, tuple[URIRef, Graph]] = {}
     summaries: list[DocumentSummary] = []
     for minutes in documents:

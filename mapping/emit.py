@@ -21,6 +21,7 @@ from mapping.model import (
     Person,
     Request,
     Resolution,
+    UnreadItem,
 )
 from mapping.organisations import organisation_by_name
 from mapping.references import celex
@@ -87,6 +88,8 @@ class MinutesEmitter:
         self.emit_green_list()
         for finding in self.m.findings:
             self.emit_finding(finding)
+        for unread in self.m.unread:
+            self.emit_unread(unread)
         return self.g
 
     # helpers ---------------------------------------------------------------------------
@@ -542,6 +545,38 @@ class MinutesEmitter:
         item_lines = next((it.lines for it in self.m.agenda if it.top == finding.top), None)
         if item_lines:
             self.lines(uri, item_lines)
+
+    def emit_unread(self, unread: UnreadItem) -> None:
+        """A resolution section that could not be read (`--lenient`): a finding, no guessed fact."""
+        i, top = self.intmk, unread.top
+        uri = self.uris.finding(self.n, unread.key)
+        self.add(uri, RDF.type, i.DataQualityFinding)
+        self.add(uri, RDF.type, DQV.QualityAnnotation)
+        self.add(uri, i.findingKind, self.concept("finding-kind", "item-not-read"))
+        in_agenda = any(item.top == top for item in self.m.agenda)
+        self.add(uri, OA.hasTarget, self.uris.item(self.n, top) if in_agenda else self.document)
+        span = f"{unread.lines.first}–{unread.lines.last}"
+        where = f"line {unread.line}: " if unread.line is not None else ""
+        self.add(
+            uri,
+            RDFS.comment,
+            de(
+                f"Der Beschlussteil zu TOP {top} (Zeilen {span}) konnte nicht gelesen werden "
+                "und ist nicht veröffentlicht."
+            ),
+        )
+        self.add(
+            uri,
+            RDFS.comment,
+            en(
+                f"The resolution section of item {top} (lines {span}) could not be read and is "
+                f"not published: {where}{unread.problem} (expected {unread.expected})."
+            ),
+        )
+        self.label(uri, f"TOP {top}: Beschluss nicht gelesen", f"Item {top}: resolution not read")
+        self.add(uri, OA.motivatedBy, OA.assessing)
+        self.lines(uri, unread.lines)
+
 
 
 def ordinal(number: int) -> str:
