@@ -20,6 +20,7 @@ from mapping.errors import SourceError
 BOLD = "**"
 PARAGRAPH_TAG = re.compile(r"</?p>")
 UNDERLINE_TAG = re.compile(r"</?u>")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # "18. Integrationsminister*innenkonferenz 2023" (also without the gender star)
 RUNNING_TITLE = re.compile(r"^\d{1,2}\.\s*Integrationsminister(?:\*innen)?konferenz\s+\d{4}$")
@@ -111,7 +112,7 @@ def read_source(path: Path) -> SourceText:
     """Read a minutes file and clean its lines."""
     data = path.read_bytes()
     text = decode(path, data)
-    raw_lines = text.splitlines()
+    raw_lines = split_lines(text)
     cleaned = [clean_residue(line) for line in raw_lines]
     headers = page_header_lines(cleaned)
     lines = tuple(
@@ -119,6 +120,17 @@ def read_source(path: Path) -> SourceText:
         for number, line in enumerate(cleaned, start=1)
     )
     return SourceText(path, hashlib.sha256(data).hexdigest(), len(raw_lines), lines)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: broken at LF, CRLF or CR only.
+
+    str.splitlines also breaks at form feed, vertical tab, U+0085, U+2028 and U+2029,
+    which would make every line number after one of them wrong; here they stay in the
+    line and clean_residue reads them as white space.
+    """
+    lines = LINE_BREAK.split(text)
+    return lines[:-1] if lines[-1] == "" else lines
 
 
 def clean_residue(line: str) -> str:
