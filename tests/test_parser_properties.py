@@ -281,7 +281,7 @@ def test_words_hyphenated_at_line_ends_change_no_fact(
 def test_words_hyphenated_across_a_page_break_change_no_fact(
     points: list[tuple[int, int]], header: tuple[str, ...], target: Path
 ) -> None:
-    """(b) "Integra-" / page header / "tion", as on line 379 of the seed, in any paragraph
+    """(b) "Integra-" / page header / "tion", as on line 367 of the seed, in any paragraph
     (hyphenated at the start of the lower-case word after a wrap point)."""
     lines = list(SEED_LINES)
     for index, offset in points:
