@@ -37,6 +37,7 @@ from mapping.ontology_diagram import write_diagrams
 from mapping.parse_document import parse_file
 from mapping.reference import reference_graph
 from mapping.shacl import GraphRefused, Validation, load_shapes, validate
+from mapping.source import read_source
 from mapping.uris import Uris, slug
 from mapping.vocabulary import new_graph
 from mapping.wikidata import load_wikidata
@@ -111,6 +112,7 @@ def parse_all(
     for index, path in enumerate(files, start=1):
         report(f"[{index}/{len(files)}] parsing {path.name}")
         minutes = parse_one(path, lenient)
+        check_not_cut_in_agenda(path, minutes)
         for unread in minutes.unread:
             report(unread_warning(path, unread))
         if minutes.number in seen:
@@ -141,6 +143,22 @@ def parse_one(path: Path, lenient: bool) -> Minutes:
             "the rest of the document can be read: `intmk build --lenient` publishes it "
             "without the sections that cannot be read, each as a data-quality finding",
         ) from None
+
+
+def check_not_cut_in_agenda(path: Path, minutes: Minutes) -> None:
+    """A file whose last line is an agenda row was cut off in the agenda."""
+    if not minutes.agenda:
+        return
+    last_row = max(item.lines.last for item in minutes.agenda)
+    last_text = max(line.number for line in read_source(path).lines if line.text)
+    if last_row < last_text:
+        return
+    raise SourceError(
+        path,
+        last_row,
+        "the file ends with a row of the agenda",
+        "the rest of the agenda and a part per agenda item after it; the file looks truncated",
+    )
 
 
 def unread_warning(path: Path, unread: UnreadItem) -> str:

@@ -33,6 +33,9 @@ RUNNING_MEETING = re.compile(
 HEADER_KIND = re.compile(r"^(?:Hauptkonferenz|Vorkonferenz|Videokonferenz|Sonderkonferenz)$")
 HEADER_CONFERENCE = re.compile(r"^der\s+\d{1,2}\.\s*IntMK\s+\d{4}$")
 HEADER_DATE = re.compile(r"^\d{1,2}\.(?:\s*/\s*\d{1,2}\.)?\s*\w+\s+\d{4}(?:\s+in\s+.+)?$")
+# how complete minutes end: a sentence, a table row, or a field ("Abstimmungsergebnis: …")
+SENTENCE_END = re.compile(r"[.!?)\]»«“”\"'’]$")
+FIELD = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:\s+[\w-]+){0,2}\s*:\s*\S")
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,24 @@ def read_source(path: Path) -> SourceText:
         Line(number, "" if number in headers else line)
         for number, line in enumerate(cleaned, start=1)
     )
+    check_complete(path, lines)
     return SourceText(path, hashlib.sha256(data).hexdigest(), len(raw_lines), lines)
+
+
+def check_complete(path: Path, lines: tuple[Line, ...]) -> None:
+    """Minutes end with a complete sentence, a table row or a field; anything else was cut off."""
+    last = next((line for line in reversed(lines) if line.text), None)
+    if last is None:
+        raise SourceError(path, None, "the file has no text", "the text of IntMK minutes")
+    text = last.plain
+    if "\t" in text or SENTENCE_END.search(text) or FIELD.match(text):
+        return
+    raise SourceError(
+        path,
+        last.number,
+        f"the text ends in the middle of a sentence: '…{text[-60:]}'",
+        "minutes that end with a complete sentence; the file looks truncated",
+    )
 
 
 def split_lines(text: str) -> list[str]:
