@@ -25,6 +25,7 @@ from mapping.parse_participants import LIST_HEADING, parse_participants
 from mapping.parse_resolutions import TOP_HEADING, parse_resolution, split_sections
 from mapping.references import find_conferences, find_laws
 from mapping.source import Block, Line, SourceText, group_blocks, read_source
+from mapping.text import join_two
 
 TITLE = re.compile(
     r"^(?P<doc>Externe Niederschrift|Beschlussniederschrift|Ergebnisprotokoll|Niederschrift)\b"
@@ -225,8 +226,16 @@ def enrich_paragraph(paragraph: Paragraph, own_number: int) -> Paragraph:
 
 
 def preliminary_meetings(lines: list[Line]) -> tuple[Meeting, ...]:
-    """A Vorkonferenz the resolutions mention (its date is not in these minutes)."""
-    for line in lines:
-        if PRELIMINARY.search(line.text):
-            return (Meeting("vorkonferenz", None, None, None, LineRange(line.number, line.number)),)
+    """A Vorkonferenz the resolutions mention (its date is not in these minutes).
+
+    The word may be hyphenated across two lines ("Vorkon-" / "ferenz"); the line it
+    starts on is the one recorded."""
+    for block in group_blocks(lines):
+        for index, line in enumerate(block.lines):
+            following = block.lines[index + 1].text if index + 1 < len(block.lines) else ""
+            joined = join_two(line.text, following) if following else line.text
+            match = PRELIMINARY.search(joined)
+            if match and match.start() < len(line.text):
+                lines_range = LineRange(line.number, line.number)
+                return (Meeting("vorkonferenz", None, None, None, lines_range),)
     return ()
