@@ -12,6 +12,7 @@ from mapping.model import (
     AgendaItem,
     ApplicantList,
     ApplicantSource,
+    Declaration,
     Delegation,
     Finding,
     LineRange,
@@ -347,8 +348,9 @@ class MinutesEmitter:
                 role.lines.append(applicant_list.lines)
                 if applicant_list.all_laender:
                     role.stated_as.add(applicant_list.stated_as)
+                # "(koordinierend)" in any list counts (a document may have no agenda table)
+                role.coordinating = role.coordinating or entry.coordinating
                 if source is ApplicantSource.AGENDA:
-                    role.coordinating = entry.coordinating
                     role.highlighted = entry.highlighted
         return merged
 
@@ -396,6 +398,10 @@ class MinutesEmitter:
         self.add(uri, i.outcome, self.concept("outcome", resolution.vote.outcome.value))
         if resolution.vote.statement:
             self.add(uri, i.voteStatement, de(resolution.vote.statement))
+        self.emit_vote_counts(uri, resolution)
+        if resolution.release:
+            self.add(uri, i.released, boolean(resolution.release.released))
+            self.add(uri, i.releaseStatement, de(resolution.release.statement))
         meeting = (
             self.uris.meeting(self.n, "umlauf-" + resolution.vote.circular_number.replace("/", "-"))
             if resolution.vote.circular_number
@@ -404,12 +410,44 @@ class MinutesEmitter:
         self.add(uri, i.decidedAt, meeting)
         if resolution.vote.circular_date:
             self.add(uri, DCTERMS.date, Literal(resolution.vote.circular_date, datatype=XSD.date))
-        self.add(uri, i.fullText, de(resolution.full_text))
+        if resolution.paragraphs:
+            self.add(uri, i.fullText, de(resolution.full_text))
         for paragraph in resolution.paragraphs:
             self.emit_paragraph(top, uri, paragraph)
         for request in resolution.requests:
             self.emit_request(top, uri, request)
+        for declaration in resolution.declarations:
+            self.emit_declaration(top, declaration)
         self.lines(uri, resolution.lines)
+
+    def emit_vote_counts(self, uri: URIRef, resolution: Resolution) -> None:
+        counts = resolution.vote.counts
+        if counts is None:
+            return
+        self.add(uri, self.intmk.yesVotes, integer(counts.yes))
+        self.add(uri, self.intmk.noVotes, integer(counts.no))
+        self.add(uri, self.intmk.abstentions, integer(counts.abstentions))
+
+    def emit_declaration(self, top: str, declaration: Declaration) -> None:
+        """A Protokollerklärung: on the item, by the Länder that made it."""
+        i = self.intmk
+        uri = self.uris.declaration(self.n, top, declaration.position)
+        item = self.uris.item(self.n, top)
+        self.add(uri, RDF.type, i.ProtocolDeclaration)
+        self.add(item, i.hasDeclaration, uri)
+        self.add(uri, i.declarationOn, item)
+        self.add(uri, i.position, integer(declaration.position))
+        self.add(uri, i.text, de(declaration.text))
+        for code in declaration.laender:
+            self.add(uri, i.declaringLand, self.uris.land(code))
+        names_de = ", ".join(BY_CODE[code].name_de for code in declaration.laender)
+        names_en = ", ".join(BY_CODE[code].name_en for code in declaration.laender)
+        self.label(
+            uri,
+            f"Protokollerklärung {declaration.position} zu TOP {top} ({names_de})",
+            f"Protocol declaration {declaration.position} on item {top} ({names_en})",
+        )
+        self.lines(uri, declaration.lines)
 
     def emit_paragraph(self, top: str, resolution: URIRef, paragraph: Paragraph) -> None:
         i = self.intmk
@@ -576,7 +614,6 @@ class MinutesEmitter:
         self.label(uri, f"TOP {top}: Beschluss nicht gelesen", f"Item {top}: resolution not read")
         self.add(uri, OA.motivatedBy, OA.assessing)
         self.lines(uri, unread.lines)
-
 
 
 def ordinal(number: int) -> str:

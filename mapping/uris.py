@@ -68,6 +68,10 @@ class Uris:
     def applicant(self, number: int, top: str, land: str) -> URIRef:
         return self._id(f"conference/{number}/item/{top}/applicant/{land}")
 
+    def declaration(self, number: int, top: str, k: int) -> URIRef:
+        """The k-th Protokollerklärung on an item (k = 1, 2, … in text order)."""
+        return self._id(f"conference/{number}/item/{top}/declaration/{k}")
+
     def resolution(self, number: int, top: str) -> URIRef:
         return self._id(f"conference/{number}/resolution/{top}")
 
