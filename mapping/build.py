@@ -34,10 +34,10 @@ from mapping.emit import MinutesEmitter
 from mapping.errors import SourceError
 from mapping.model import Minutes, UnreadItem
 from mapping.ontology_diagram import write_diagrams
-from mapping.parse_document import parse_file
+from mapping.parse_document import parse_text, parse_title
 from mapping.reference import reference_graph
 from mapping.shacl import GraphRefused, Validation, load_shapes, validate
-from mapping.source import read_source
+from mapping.source import SourceText, check_complete, read_source
 from mapping.uris import Uris, slug
 from mapping.vocabulary import new_graph
 from mapping.wikidata import load_wikidata
@@ -112,7 +112,6 @@ def parse_all(
     for index, path in enumerate(files, start=1):
         report(f"[{index}/{len(files)}] parsing {path.name}")
         minutes = parse_one(path, lenient)
-        check_not_cut_in_agenda(path, minutes)
         for unread in minutes.unread:
             report(unread_warning(path, unread))
         if minutes.number in seen:
@@ -129,11 +128,21 @@ def parse_all(
 
 
 def parse_one(path: Path, lenient: bool) -> Minutes:
-    """One document; when only single resolution sections fail, the error says --lenient helps."""
+    """One document: first whether it is minutes at all, then whether it is complete."""
+    source = read_source(path)
+    parse_title(source)
+    check_complete(path, source.lines)
+    minutes = parse_items(source, lenient)
+    check_not_cut_in_agenda(source, minutes)
+    return minutes
+
+
+def parse_items(source: SourceText, lenient: bool) -> Minutes:
+    """The typed model; when only single resolution sections fail, the error names --lenient."""
     try:
-        return parse_file(path, lenient)
+        return parse_text(source, lenient)
     except SourceError as error:
-        if lenient or not parse_file(path, lenient=True).unread:
+        if lenient or not parse_text(source, lenient=True).unread:
             raise
         raise SourceError(
             error.path,
@@ -145,16 +154,16 @@ def parse_one(path: Path, lenient: bool) -> Minutes:
         ) from None
 
 
-def check_not_cut_in_agenda(path: Path, minutes: Minutes) -> None:
+def check_not_cut_in_agenda(source: SourceText, minutes: Minutes) -> None:
     """A file whose last line is an agenda row was cut off in the agenda."""
     if not minutes.agenda:
         return
     last_row = max(item.lines.last for item in minutes.agenda)
-    last_text = max(line.number for line in read_source(path).lines if line.text)
+    last_text = max((line.number for line in source.lines if line.text), default=0)
     if last_row < last_text:
         return
     raise SourceError(
-        path,
+        source.path,
         last_row,
         "the file ends with a row of the agenda",
         "the rest of the agenda and a part per agenda item after it; the file looks truncated",

@@ -128,7 +128,28 @@ def latin1() -> tuple[bytes, str]:
     return data, f"{line}: byte 0xfc is not valid UTF-8 (Latin-1?) (expected UTF-8 text)"
 
 
+def not_minutes() -> tuple[bytes, str]:
+    return b"Einkaufsliste\n\nMilch, Brot", (
+        "1: the file begins with 'Einkaufsliste' (expected IntMK minutes beginning with a title "
+        "such as 'Externe Niederschrift über die Beschlüsse der Hauptkonferenz der 18. IntMK 2023')"
+    )
+
+
 CASES: dict[str, Callable[[], tuple[bytes, str]]] = {
+    "empty": lambda: (b"", "1: the file is empty (expected the text of IntMK minutes)"),
+    "blank-lines-only": lambda: (
+        b"\n \n\t\n",
+        "1: the file is empty (expected the text of IntMK minutes)",
+    ),
+    "not-minutes": not_minutes,
+    "utf-16": lambda: (
+        SEED_TEXT.encode("utf-16"),
+        "1: the file is UTF-16 encoded (expected UTF-8 text without BOM)",
+    ),
+    "byte-order-mark": lambda: (
+        b"\xef\xbb\xbf" + SEED.read_bytes(),
+        "1: the file starts with a UTF-8 byte order mark (expected UTF-8 text without BOM)",
+    ),
     "truncated-in-a-resolution": truncated_in_a_resolution,
     "truncated-between-agenda-rows": lambda: truncated_in_the_agenda(mid_line=False),
     "truncated-inside-an-agenda-row": lambda: truncated_in_the_agenda(mid_line=True),
