@@ -123,8 +123,32 @@ def parse_all(
             )
         seen[minutes.number] = path.name
         parsed.append(minutes)
-    check_referenced_years(list(zip(files, parsed, strict=True)))
+    documents = list(zip(files, parsed, strict=True))
+    check_referenced_years(documents)
+    check_persons(documents)
     return parsed
+
+
+def check_persons(documents: list[tuple[Path, Minutes]]) -> None:
+    """A person (one IRI per name across all minutes) has at most one honorific and one form
+    of address; minutes that state different ones would give the person two."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    for path, minutes in documents:
+        for person in (p for d in minutes.delegations for p in d.persons):
+            stated = {"honorific": person.honorific, "form of address": person.form_of_address}
+            for field, value in stated.items():
+                if not value:
+                    continue
+                where = f"{path.name}:{person.lines.first}"
+                known, known_where = first.setdefault((person.name, field), (value, where))
+                if known != value:
+                    raise SourceError(
+                        path,
+                        person.lines.first,
+                        f"the {field} of {person.name} is '{value}', "
+                        f"but '{known}' in {known_where}",
+                        f"one {field} per person in all minutes",
+                    )
 
 
 def parse_one(path: Path, lenient: bool) -> Minutes:

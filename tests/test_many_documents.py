@@ -11,6 +11,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
+from mapping.build import parse_all
+from mapping.errors import SourceError
 from server.dataset import PublishedDataset, load_dataset
 from tests.conftest import BASE, ID, INTMK, SEED
 from tests.test_build import files_of, run_build
@@ -164,3 +166,22 @@ def test_the_build_of_several_documents_loads_and_describes_the_union(
     )
     assert description.value(partition, URIRef(void + "entities")) == Literal(40)
     assert sorted(files_of(several[0] / "sources")) == sorted(p.name for p in MINUTES.values())
+
+
+def test_a_person_with_another_title_in_other_minutes_is_a_clear_error(tmp_path: Path) -> None:
+    """One IRI per person across all minutes: two honorifics would be two facts of one person."""
+    changed = tmp_path / SEVENTEENTH.name
+    text = SEVENTEENTH.read_text(encoding="utf-8")
+    changed.write_text(text.replace("Frau Prof. Dr. Birgit", "Frau Dr. Birgit"), encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        parse_all([SEED, changed], report=lambda message: None)
+    assert str(error.value) == (
+        f"{changed}:20: the honorific of Birgit Locher-Finke is 'Dr.', but 'Prof. Dr.' in "
+        f"{SEED.name}:22 (expected one honorific per person in all minutes)"
+    )
+
+
+def test_a_year_agreed_by_every_source_passes_the_check() -> None:
+    """The 17th is dated 2022 by its own minutes and by the seed's reference."""
+    parsed = parse_all([SEED, SEVENTEENTH, NINETEENTH], report=lambda message: None)
+    assert [(m.number, m.year) for m in parsed] == [(18, 2023), (17, 2022), (19, 2024)]
