@@ -22,7 +22,7 @@ from mapping.model import (
 from mapping.parse_agenda import AGENDA_HEADING, LEGEND, parse_agenda
 from mapping.parse_contents import agenda_from_contents, find_contents
 from mapping.parse_participants import LIST_HEADING, parse_participants
-from mapping.parse_resolutions import TOP_HEADING, parse_resolution, split_sections
+from mapping.parse_resolutions import is_heading, parse_resolution, split_sections
 from mapping.references import find_conferences, find_laws
 from mapping.source import Block, Line, SourceText, group_blocks, read_source
 from mapping.text import join_two
@@ -58,7 +58,7 @@ def parse_text(source: SourceText, lenient: bool = False) -> Minutes:
     contents = find_contents(source)
     skipped = contents.line_numbers if contents else frozenset()
     lines = [Line(line.number, "") if line.number in skipped else line for line in source.lines]
-    first_top = next((line.number for line in lines if TOP_HEADING.match(line.text)), None)
+    first_top = next((line.number for line in lines if is_heading(line.text)), None)
     if first_top is None:
         raise SourceError(
             path,
@@ -166,11 +166,11 @@ def agenda_range(lines: list[Line]) -> list[Line]:
         (
             i
             for i in range(start + 1, len(lines))
-            if LEGEND.match(lines[i].text) or TOP_HEADING.match(lines[i].text)
+            if LEGEND.match(lines[i].text) or is_heading(lines[i].text)
         ),
         len(lines) - 1,
     )
-    if TOP_HEADING.match(lines[end].text):
+    if is_heading(lines[end].text):
         end -= 1
     return lines[start : end + 1]
 

@@ -34,13 +34,29 @@ NOTED_VOTE = re.compile(r"^Die IntMK nahm\b.*\bzur Kenntnis\.$")
 NOTED_TEXT = re.compile(r"\bnehmen\b.*\bzur Kenntnis\b", re.DOTALL)
 
 
+# "TOP 11.1 Verbesserung …" or "TOP 11.1: Verbesserung …": the title on the heading's line
+INLINE_HEADING = re.compile(
+    r"^TOP\s*:?\s*(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)(?: *: *| +)(?P<title>[A-ZÄÖÜ„\"].*)$"
+)
+
+
+def is_heading(text: str) -> bool:
+    """Whether a line starts the part of one TOP."""
+    return "\t" not in text and bool(TOP_HEADING.match(text) or INLINE_HEADING.match(text))
+
+
 def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
-    """(TOP, heading line, the lines up to the next heading) for each TOP heading."""
+    """(TOP, heading line, the lines up to the next heading) for each TOP heading.
+
+    A title on the heading's line becomes the first line of the section."""
     sections: list[tuple[str, Line, list[Line]]] = []
     for line in lines:
-        match = TOP_HEADING.match(line.text)
-        if match:
-            sections.append((match.group("top"), line, []))
+        match = TOP_HEADING.match(line.text) or INLINE_HEADING.match(line.text)
+        if match and "\t" not in line.text:
+            inline = match.groupdict().get("title")
+            sections.append(
+                (match.group("top"), line, [Line(line.number, inline)] if inline else [])
+            )
         elif sections:
             sections[-1][2].append(line)
     return sections

@@ -461,3 +461,12 @@ def test_the_shapes_refuse_impossible_vote_counts(tmp_path: Path) -> None:
     resolution_29b = URIRef(ID + "conference/16/resolution/2.9b")
     graph.set((resolution_29b, INTMK.noVotes, Literal(5, datatype=XSD.integer)))
     assert fired(graph) == {("Resolution-voteCount", str(resolution_29b))}
+
+
+def test_title_on_the_line_of_the_top_heading(laender: Minutes) -> None:
+    r = resolution(laender, "1.2")
+    assert (r.title, r.title_lines.first, r.lines.first) == ("Integrationsbeiräte", 92, 92)
+    assert r.applicants is not None
+    assert r.applicants.codes == ("DE-BE", "DE-HB", "DE-HH", "DE-MV")
+    assert r.full_text == "Die IntMK empfiehlt den Kommunen, Integrationsbeiräte einzurichten."
+    assert [x.top for x in laender.resolutions] == ["A", "1.1", "1.2"]
