@@ -46,6 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_FILES = (ROOT / "ontology" / "intmk.ttl", ROOT / "ontology" / "intmk-concepts.ttl")
 DEFAULT_SOURCES = ROOT / "data" / "sources"
 DEFAULT_OUTPUT = ROOT / "data" / "graph"
+RESERVED_STEMS = frozenset({"reference-data", "ontology", "validation-report", "dataset"})
+"""Each document is written as {stem}.ttl beside these build files; a source must not clash."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,14 @@ def source_files(sources: Path) -> list[Path]:
         raise SourceError(
             sources, None, "no .txt file in the sources folder", "at least one minutes file (*.txt)"
         )
+    for path in files:
+        if path.stem in RESERVED_STEMS:
+            raise SourceError(
+                path,
+                None,
+                f"the name {path.stem}.ttl is taken by a file of the build",
+                f"a minutes file not named {', '.join(sorted(RESERVED_STEMS))} (.txt)",
+            )
     return files
 
 

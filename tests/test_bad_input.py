@@ -268,3 +268,13 @@ def test_lenient_publishes_the_rest_and_a_finding_for_the_item_not_read(work: Pa
     resolution = URIRef(f"{ID}conference/18/resolution/6.3")
     assert (resolution, None, None) not in graph and (None, None, resolution) not in graph
     assert (URIRef(f"{ID}conference/18/resolution/6.4"), RDF.type, INTMK.Resolution) in graph
+
+
+def test_a_minutes_file_named_like_a_build_file_is_an_error(work: Path) -> None:
+    """ontology.txt would be written as ontology.ttl, over the ontology."""
+    result = fails_cleanly(work, "ontology.txt", SEVENTEENTH.read_bytes())
+    assert error_line(result) == (
+        f"intmk build: error: {work / 'sources' / 'ontology.txt'}: the name ontology.ttl is "
+        "taken by a file of the build (expected a minutes file not named dataset, ontology, "
+        "reference-data, validation-report (.txt))"
+    )
