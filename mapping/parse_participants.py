@@ -63,7 +63,7 @@ def parse_participants(blocks: list[Block], path: Path) -> tuple[Delegation, ...
             guests = True
             index += 1
         elif guests:
-            delegation, index = read_guest_group(blocks, index)
+            delegation, index = read_guest_group(blocks, index, path)
             delegations.append(delegation)
         else:
             delegation, index = read_land_delegation(blocks, index, path)
@@ -91,7 +91,7 @@ def read_land_delegation(blocks: list[Block], index: int, path: Path) -> tuple[D
         )
     ministry = blocks[index + 1]
     persons_block = blocks[index + 2]
-    persons, extra = read_persons(persons_block)
+    persons, extra = read_persons(persons_block, path)
     delegation = Delegation(
         land=land.code,
         organisations=(" ".join(ministry.texts),),
@@ -103,7 +103,7 @@ def read_land_delegation(blocks: list[Block], index: int, path: Path) -> tuple[D
     return delegation, index + 3
 
 
-def read_guest_group(blocks: list[Block], index: int) -> tuple[Delegation, int]:
+def read_guest_group(blocks: list[Block], index: int, path: Path) -> tuple[Delegation, int]:
     """One or more organisation lines (with a parent in brackets), then persons."""
     org_block = blocks[index]
     names, parent = organisation_names(org_block.texts)
@@ -111,7 +111,7 @@ def read_guest_group(blocks: list[Block], index: int) -> tuple[Delegation, int]:
     last = org_block.last
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     if following is not None and is_person_line(following.texts[0]):
-        persons, _ = read_persons(following)
+        persons, _ = read_persons(following, path)
         last = following.last
         index += 1
     delegation = Delegation(None, names, parent, persons, (), LineRange(org_block.first, last))
@@ -137,7 +137,7 @@ def is_person_line(line: str) -> bool:
     return bool(re.match(rf"^(?:Frau|Herr|{'|'.join(ROLES)})\s", line))
 
 
-def read_persons(block: Block) -> tuple[tuple[Person, ...], tuple[str, ...]]:
+def read_persons(block: Block, path: Path) -> tuple[tuple[Person, ...], tuple[str, ...]]:
     """The persons of a block; lines naming an organisation are returned apart."""
     persons: list[Person] = []
     organisations: list[str] = []
@@ -147,7 +147,13 @@ def read_persons(block: Block) -> tuple[tuple[Person, ...], tuple[str, ...]]:
             organisations.append(text)
             continue
         match = PERSON.match(text)
-        assert match is not None  # the name group accepts any text without brackets
+        if match is None:  # the name accepts any text without brackets
+            raise SourceError(
+                path,
+                line.number,
+                f"a person line with a remark in brackets: {text!r}",
+                "a name, optionally followed by '(Vorsitz)'",
+            )
         persons.append(
             Person(
                 name=match.group("name").strip(),

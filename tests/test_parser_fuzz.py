@@ -199,15 +199,17 @@ def seed_with(old: bytes, new: bytes) -> bytes:
     return SEED_BYTES.replace(old, new)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="parse_participants.py read_persons: `assert match is not None` fails for a person "
-    "line with brackets other than '(Vorsitz)'; reported, not this suite's module",
-)
 def test_a_person_line_with_a_remark_in_brackets(target: Path) -> None:
-    """Found by test_lines_moved_anywhere (an agenda row moved into the participant list)."""
-    outcome(seed_with(b"Herr Daniel Wilczek\n", b"Herr Daniel Wilczek (Protokoll)\n"), target)
+    """Found by test_lines_moved_anywhere (an agenda row moved into the participant list):
+    it was an AssertionError in parse_participants.read_persons, now a SourceError."""
+    with pytest.raises(SourceError) as error:
+        parse_bytes(
+            seed_with(b"Herr Daniel Wilczek\n", b"Herr Daniel Wilczek (Protokoll)\n"), target
+        )
+    assert "a person line with a remark in brackets: 'Herr Daniel Wilczek (Protokoll)'" in str(
+        error.value
+    )
+    assert error.value.line == 23
 
 
 def test_line_numbers_count_line_feeds_only(target: Path) -> None:
