@@ -85,6 +85,7 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
     body_blocks, declarations = split_declarations(body_blocks, path)
     released = fields.release is None or fields.release.released
     paragraphs = noted_paragraphs(parse_body(body_blocks), vote, heading) if released else ()
+    refuse_vote_in_text(paragraphs, top, path)
     last = max([heading.number, *(line.number for line in lines if line.text)])
     return Resolution(
         top=top,
@@ -99,6 +100,19 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
         release=fields.release,
         declarations=declarations,
     )
+
+
+def refuse_vote_in_text(paragraphs: tuple[Paragraph, ...], top: str, path: Path) -> None:
+    """A vote sentence inside the text means the parts before it were misread (e.g. an
+    applicant list broken by a page): an error, never a resolution with a guessed vote."""
+    for paragraph in paragraphs:
+        if VOTE.match(paragraph.text):
+            raise SourceError(
+                path,
+                paragraph.lines.first,
+                f"a vote sentence inside the text of TOP {top}: '{paragraph.text}'",
+                "the vote sentence right after the title and the applicants",
+            )
 
 
 def noted_paragraphs(

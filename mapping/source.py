@@ -44,6 +44,8 @@ class Line:
 
     number: int
     text: str
+    page_header: bool = False
+    """A repeated page header, removed (its text is empty): the place of a page break."""
 
     @property
     def plain(self) -> str:
@@ -119,7 +121,7 @@ def read_source(path: Path) -> SourceText:
     cleaned = [clean_residue(line) for line in raw_lines]
     headers = page_header_lines(cleaned)
     lines = tuple(
-        Line(number, "" if number in headers else line)
+        Line(number, "", page_header=True) if number in headers else Line(number, line)
         for number, line in enumerate(cleaned, start=1)
     )
     return SourceText(path, hashlib.sha256(data).hexdigest(), len(raw_lines), lines)
@@ -183,15 +185,28 @@ def is_three_line_header(lines: list[str], index: int) -> bool:
 
 
 def group_blocks(lines: Iterable[Line]) -> list[Block]:
-    """Group lines into blocks separated by blank lines."""
+    """Group lines into blocks separated by blank lines. A page break does not end a block
+    whose text is unfinished (a list that ends with a comma, bold text not yet closed):
+    the PDF's page header fell into the middle of it."""
     blocks: list[Block] = []
     current: list[Line] = []
+    gap, page_break = False, False
     for line in lines:
-        if line.text:
-            current.append(line)
-        elif current:
+        if not line.text:
+            gap = gap or bool(current)
+            page_break = page_break or line.page_header
+            continue
+        if gap and not (page_break and unfinished(current)):
             blocks.append(Block(tuple(current)))
             current = []
+        gap, page_break = False, False
+        current.append(line)
     if current:
         blocks.append(Block(tuple(current)))
     return blocks
+
+
+def unfinished(lines: list[Line]) -> bool:
+    """Whether a block's text breaks off: a trailing comma, or bold markup left open."""
+    text = "\n".join(line.plain for line in lines)
+    return text.rstrip().endswith(",") or text.count("**") % 2 == 1

@@ -8,11 +8,13 @@ import pytest
 
 from mapping.applicants import parse_applicants, split_title_and_applicants
 from mapping.errors import SourceError
-from mapping.model import LineRange, RequestKind
+from mapping.model import LineRange, Outcome, RequestKind
 from mapping.parse_body import parse_body
+from mapping.parse_document import parse_file
 from mapping.requests import find_request
 from mapping.source import Line, clean_residue, group_blocks, page_header_lines
 from mapping.text import join_lines, split_sentences
+from tests.conftest import SEED
 
 LINES = LineRange(1, 1)
 
@@ -234,3 +236,48 @@ def test_a_passive_request_takes_the_addressee_before_it() -> None:
         "Es wird insbesondere darum gebeten, frühzeitig zu informieren.", ("bund",)
     )
     assert found is not None and found.addressees == ("bund",) and found.implicit
+
+
+HEADER = (
+    "18. Integrationsministerkonferenz 2023\n\nHauptkonferenz am 26./ 27. April 2023 in Wiesbaden"
+)
+APPLICANTS_13 = "**Antragsteller: Brandenburg, Berlin, Hamburg, Hessen,\nMecklenburg-Vorpommern**\n"
+
+
+def test_a_page_break_inside_an_applicant_list_loses_no_land(tmp_path: Path) -> None:
+    """The page header fell between 'Hessen,' and 'Mecklenburg-Vorpommern**': the list
+    goes on after it (before, MV was dropped and the vote read as 'noted', silently)."""
+    text = SEED.read_text(encoding="utf-8")
+    broken = APPLICANTS_13.replace(",\nMeck", f",\n\n{HEADER}\n\nMeck")
+    assert APPLICANTS_13 in text
+    path = tmp_path / "minutes.txt"
+    path.write_text(text.replace(APPLICANTS_13, broken), encoding="utf-8")
+    resolution = next(r for r in parse_file(path).resolutions if r.top == "1.3")
+    assert resolution.applicants is not None
+    lands = [entry.land for entry in resolution.applicants.entries]
+    assert lands == ["DE-BB", "DE-BE", "DE-HH", "DE-HE", "DE-MV"]
+    assert resolution.vote.outcome is Outcome.UNANIMOUS
+
+
+def test_blocks_join_across_a_page_break_only_when_unfinished() -> None:
+    header = Line(3, "", page_header=True)
+    unfinished = [Line(1, "Antragsteller: Hessen,"), Line(2, ""), header, Line(4, "Bayern")]
+    assert [b.texts for b in group_blocks(unfinished)] == [["Antragsteller: Hessen,", "Bayern"]]
+    finished = [Line(1, "Antragsteller: Hessen"), Line(2, ""), header, Line(4, "Bayern")]
+    assert len(group_blocks(finished)) == 2
+    plain_gap = [Line(1, "Antragsteller: Hessen,"), Line(2, ""), Line(3, "Bayern")]
+    assert len(group_blocks(plain_gap)) == 2, "only a page break joins"
+
+
+def test_a_vote_sentence_inside_the_text_is_an_error(tmp_path: Path) -> None:
+    """Something between the applicants and the vote sentence: the vote would be lost in
+    the text and the outcome guessed from it; it is an error instead."""
+    text = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "minutes.txt"
+    path.write_text(text.replace(APPLICANTS_13, APPLICANTS_13 + "\nEine Zeile\n"), "utf-8")
+    with pytest.raises(SourceError) as error:
+        parse_file(path)
+    assert str(error.value) == (
+        f"{path}:351: a vote sentence inside the text of TOP 1.3: 'Die IntMK hat einstimmig "
+        "beschlossen:' (expected the vote sentence right after the title and the applicants)"
+    )
