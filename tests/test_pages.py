@@ -208,6 +208,8 @@ def test_every_page_links_its_data_twins_and_a_ready_query(client: httpx.Client)
         twins = {a["type"]: a["href"] for a in soup.select("aside.twins a[type]")}
         assert twins["text/turtle"] == f"{path}.ttl"
         assert twins["application/ld+json"] == f"{path}.jsonld"
+        navigation = {a["href"] for a in soup.select("header.site nav a")}
+        assert {"/", "/sparql", "/dataset", "/dumps/", "/ontology"} <= navigation
         alternates = {link["type"] for link in soup.select("link[rel=alternate][type]")}
         assert {"text/turtle", "application/ld+json"} <= alternates
         query_link = soup.select_one("a.query-link")
