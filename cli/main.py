@@ -46,6 +46,15 @@ SERVE_OPTIONS: tuple[tuple[str, type, str], ...] = (
     ("query_workers", int, "worker processes running SPARQL queries"),
     ("query_memory", int, "MiB of memory one query worker may use, the loaded graph included"),
     ("reload_interval", float, "seconds between checks for a new build, 0 = never"),
+    ("answer_bytes", int, "most bytes of one query answer (a longer one is cut, marked truncated)"),
+    ("client_queries", int, "queries one client address may run at once (more wait in line)"),
+    ("body_limit", int, "most bytes of a request body, e.g. a POSTed query (larger: 413)"),
+    ("header_timeout", float, "seconds a client may take to send its request headers"),
+    ("body_timeout", float, "seconds a client may take to send a body or leave an answer unread"),
+    ("connection_limit", int, "most connections and requests at once (more: 503)"),
+    ("trusted_proxies", str, "comma-separated proxy addresses whose X-Forwarded-* are trusted"),
+    ("cache_memory", int, "MiB all response caches may hold (keys, headers, bodies)"),
+    ("cache_entries", int, "most responses the response cache keeps"),
 )
 """`intmk serve` options: Settings field, type, help; each also INTMK_{FIELD} in the environment."""
 
@@ -178,14 +187,24 @@ def run_serve(arguments: argparse.Namespace) -> int:
         print(f"intmk serve: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level="info",
-        access_log=settings.access_log,
-    )
+    uvicorn.run(create_app(settings), **server_options(settings))
     return EXIT_OK
+
+
+def server_options(settings: Settings) -> dict[str, object]:
+    """uvicorn's settings: forwarded headers only from configured proxies, bounded load."""
+    proxies = [address.strip() for address in settings.trusted_proxies.split(",")]
+    trusted = [address for address in proxies if address]
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": "info",
+        "access_log": settings.access_log,
+        # uvicorn trusts X-Forwarded-For/-Proto from 127.0.0.1 unless told otherwise
+        "proxy_headers": bool(trusted),
+        "forwarded_allow_ips": trusted or None,
+        "limit_concurrency": settings.connection_limit,
+    }
 
 
 def settings_problem(settings: Settings) -> str | None:
@@ -205,6 +224,14 @@ def settings_problem(settings: Settings) -> str | None:
         return f"--query-memory {settings.query_memory}: expected MiB ≥ 64"
     if settings.query_workers < 1:
         return f"--query-workers {settings.query_workers}: expected a number ≥ 1"
+    for name in ("answer_bytes", "client_queries", "body_limit", "connection_limit"):
+        if getattr(settings, name) < 1:
+            return f"--{name.replace('_', '-')} {getattr(settings, name)}: expected a number ≥ 1"
+    for name in ("header_timeout", "body_timeout"):
+        if getattr(settings, name) <= 0:
+            return f"--{name.replace('_', '-')} {getattr(settings, name)}: expected seconds > 0"
+    if settings.cache_memory < 1 or settings.cache_entries < 1:
+        return "--cache-memory and --cache-entries: expected numbers ≥ 1"
     return None
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+MIB = 1024 * 1024
+
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "graph"
 
 
@@ -31,3 +33,22 @@ class Settings:
     """Seconds between checks whether a new build was published; 0 turns it off."""
     access_log: bool = False
     """Log every request (off: a reverse proxy in front usually logs, and it costs time)."""
+    answer_bytes: int = 32 * MIB
+    """Most bytes one query answer may have; a longer answer is cut and marked truncated."""
+    client_queries: int = 1
+    """Queries one client (IP address) may have running at once; more wait in its own line."""
+    body_limit: int = 1 * MIB
+    """Most bytes of a request body (a POSTed query); a larger one is answered 413."""
+    header_timeout: float = 10.0
+    """Seconds a client may take to send a request's headers before the connection closes."""
+    body_timeout: float = 10.0
+    """Seconds a client may take to send a request's body, and may leave an answer unread."""
+    connection_limit: int = 1000
+    """Most open connections and requests at once; beyond it new requests get 503."""
+    trusted_proxies: str = ""
+    """Comma-separated addresses of reverse proxies whose X-Forwarded-For/-Proto are
+    trusted; empty (the default) trusts none. URLs in answers always come from the base."""
+    cache_memory: int = 128
+    """MiB the response caches may hold in all (keys, headers and bodies counted)."""
+    cache_entries: int = 10_000
+    """Most responses the response cache keeps."""
