@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from mapping.uris import DEFAULT_BASE
 from server import pages
 from server.negotiation import prefers_html
 
@@ -68,13 +69,14 @@ def problem_page(request: Request, problem: Problem) -> HTMLResponse:
 
 
 def page_base(request: Request) -> str:
-    """The dataset's base for the page's links; the request's own root before a build is
-    loaded."""
+    """The dataset's base for the page's links; before a build is loaded, the configured
+    base or the default one (never the request's Host header)."""
     holder = getattr(request.app.state, "holder", None)
     try:
         return str(holder.current.dataset.base)  # type: ignore[union-attr]
     except (AttributeError, RuntimeError):
-        return str(request.base_url)
+        configured = getattr(getattr(holder, "settings", None), "base", None)
+        return str(configured or DEFAULT_BASE)
 
 
 async def on_problem(request: Request, error: Exception) -> Response:

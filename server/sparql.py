@@ -225,7 +225,7 @@ def place(request: Request, current: Generation) -> query_page.Place:
     return query_page.Place(
         base=current.dataset.base,
         path=request.url.path,
-        endpoint=endpoint_url(request),
+        endpoint=endpoint_url(current),
         lang=language(request),
         version=current.dataset.version,
         result_limit=settings(request).result_limit,
@@ -256,15 +256,17 @@ async def answer_page(request: Request) -> Response:
     return Response(query_page.render_page(where, text, table), 200, headers, HTML_UTF8)
 
 
-def endpoint_url(request: Request) -> str:
-    """The URL the client asked for, without its query string."""
-    return str(request.url.replace(query="", fragment=""))
+def endpoint_url(current: Generation) -> str:
+    """The endpoint's URL under the configured base: never from the request's Host or
+    X-Forwarded-* headers, whose values would otherwise reach every client through the
+    response cache."""
+    return current.dataset.base + PATH.lstrip("/")
 
 
 def describe(request: Request, current: Generation) -> Response:
     """The service description in the negotiated RDF syntax, or a query form for browsers."""
     accept = request.headers.get("accept")
-    endpoint = endpoint_url(request)
+    endpoint = endpoint_url(current)
     offers = list(service_description.DESCRIPTION_FORMATS)
     if negotiation.prefers_html(accept) and negotiation.choose(accept, ["text/html", *offers]) == (
         "text/html"
@@ -295,7 +297,7 @@ def description_body(
 ) -> bytes:
     """The description, or the query page, prepared once per generation, endpoint URL,
     format and language."""
-    endpoint = endpoint_url(request)
+    endpoint = endpoint_url(current)
     key = ("sparql-description", endpoint, media_type, page_language)
     body = current.representations.get(key)
     if body is None:
