@@ -13,12 +13,24 @@ whose data never changes, which makes the rest simple:
   query nor kills the worker. The worker goes back to the idle ones when the reply
   arrives, and is killed only when the query runs past the timeout, counted from when the
   worker got the job.
-- **Waiting in line.** An execution that finds no idle worker waits, first come first
-  served, up to the timeout; then it answers 503 with Retry-After.
+- **One deadline.** A query is answered within its timeout, counted from when it arrived:
+  the time it waits for a worker is part of it, and a worker runs it only for what is
+  left (at least `MIN_RUN` of the timeout, else it is answered busy at once). Past the
+  deadline a waiting query gets 503 with Retry-After, a running one has its worker killed.
+- **A fair share.** Waiting is per client (its address): a client runs at most
+  `client_queries` executions at once, and has at most `WAITING_PER_CLIENT` more in line
+  (429 beyond). A worker set free goes to the waiting client that used the workers least
+  in the last minute or so (worker-seconds, halved every `HALF_LIFE`, the running
+  query's time included), first come first served among equals. So a client hammering
+  slow queries cannot starve one that asks a quick question now and then.
+- **A light lane.** When every worker is busy, a client with little recent use and no
+  query of its own running may borrow a spare for one job: a quick question never waits
+  behind slow queries. A borrowed spare goes back to the reserve when its job ends.
 - **A warm spare.** `SPARES` loaded workers take no jobs. When a worker is killed or found
   dead, a spare takes its place at once and a new spare loads in the background (a worker
   of a large build loads for many seconds). A worker or spare that fails to load is
-  logged, and the pool serves on with the workers it has.
+  logged and tried again, later and later (up to `RETRY_MAX` seconds apart), until it
+  loads; meanwhile the pool serves on with the workers it has.
 - **Watched while idle.** An idle worker or a spare never writes to its pipe, so the pipe
   turning readable means the process died (killed, out of memory): it is replaced then,
   not when a job next finds it dead.
@@ -34,27 +46,39 @@ import os
 import signal
 import sys
 import types
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from server import query_worker
+from server.bounded_cache import BoundedCache
 from server.config import Settings
 from server.query_worker import Job, Reply
 
 log = logging.getLogger("intmk.server")
 CONTEXT = multiprocessing.get_context("spawn")
 START_TIMEOUT = 300.0
-CACHE_BYTES = 64 * 1024 * 1024
 MIB = 1024 * 1024
 OUT_OF_MEMORY = -signal.SIGABRT
 """How a worker ends when an allocation fails under its memory limit (Rust aborts)."""
 SPARES = 1
 """Loaded workers kept in reserve, to replace a killed or dead worker at once."""
+MIN_RUN = 0.05
+"""Share of the timeout a query must have left when it gets a worker, or it is not run."""
+HALF_LIFE = 30.0
+"""Seconds in which a client's recorded use of the workers halves."""
+LIGHT_USE = 0.5
+"""Recent worker-seconds below which a client counts as light (may borrow a spare)."""
+WAITING_PER_CLIENT = 32
+"""Executions one client may have waiting for a worker; more are answered 429."""
+CLIENTS_KEPT = 10_000
+"""Clients whose recent use is remembered; the least used are forgotten first."""
+RETRY_FIRST, RETRY_MAX = 1.0, 30.0
+"""Seconds before a worker that failed to load is tried again, doubling up to the max."""
 
 
 class QueryUnavailable(Exception):
@@ -81,28 +105,40 @@ class Worker:
         return self.process.pid or 0
 
 
+def job_size(job: Job, reply: Reply) -> int:
+    """What a cached reply costs: its body and the job it is kept under (the query text)."""
+    graphs = (*(job.default_graphs or ()), *(job.named_graphs or ()))
+    return len(reply.body) + len(job.query) * 4 + sum(len(iri) for iri in graphs) + 512
+
+
+def reply_cache(settings: Settings) -> BoundedCache[Job, Reply]:
+    """Finished 200 replies by job: a quarter of --cache-memory."""
+    return BoundedCache(settings.cache_memory * MIB // 4, settings.cache_entries, job_size)
+
+
+@dataclass(eq=False)
+class Waiter:
+    """An execution waiting in line for a worker."""
+
+    client: str
+    order: int
+    future: asyncio.Future[Worker]
+
+
 @dataclass
-class ReplyCache:
-    """Finished 200 replies by job, least recently used dropped first, bounded in bytes."""
+class Use:
+    """A client's recent use of the workers and what it has running or waiting."""
 
-    capacity: int = CACHE_BYTES
-    size: int = 0
-    entries: OrderedDict[Job, Reply] = field(default_factory=OrderedDict)
+    seconds: float = 0.0
+    at: float = 0.0
+    running: int = 0
+    waiting: int = 0
 
-    def get(self, job: Job) -> Reply | None:
-        reply = self.entries.get(job)
-        if reply is not None:
-            self.entries.move_to_end(job)
-        return reply
+    def recent(self, now: float) -> float:
+        return float(self.seconds * 0.5 ** ((now - self.at) / HALF_LIFE))
 
-    def put(self, job: Job, reply: Reply) -> None:
-        if reply.status != 200 or len(reply.body) > self.capacity // 4 or job in self.entries:
-            return
-        self.entries[job] = reply
-        self.size += len(reply.body)
-        while self.size > self.capacity:
-            _, dropped = self.entries.popitem(last=False)
-            self.size -= len(dropped.body)
+    def add(self, seconds: float, now: float) -> None:
+        self.seconds, self.at = self.recent(now) + seconds, now
 
 
 @contextlib.contextmanager
@@ -208,15 +244,21 @@ class QueryPool:
         self.workers: list[Worker] = []
         """Workers taking jobs, idle or busy."""
         self.spares: list[Worker] = []
-        """Loaded workers in reserve; they take no jobs."""
+        """Loaded workers in reserve; they take no jobs but a light client's."""
+        self.lent: list[Worker] = []
+        """Spares running one job for a light client."""
         self.idle: deque[Worker] = deque()
-        self.waiting: deque[asyncio.Future[Worker]] = deque()
-        """Executions waiting for an idle worker, first come first served."""
+        self.waiting: list[Waiter] = []
+        """Executions waiting for a worker, in the order they came."""
+        self.uses: dict[str, Use] = {}
         self.running: dict[Job, asyncio.Task[Reply]] = {}
-        self.cache = ReplyCache()
+        self.cache = reply_cache(settings)
         self.executions = 0
         """Jobs sent to a worker so far (for the operator, and for tests)."""
         self.closed = False
+        self._order = 0
+        self._started: dict[int, tuple[str, float]] = {}
+        """Busy worker (pid) → the client whose job it runs, and since when (loop time)."""
         self._loading: set[asyncio.Task[None]] = set()
 
     @classmethod
@@ -244,10 +286,12 @@ class QueryPool:
 
     @property
     def spare_pids(self) -> list[int]:
-        return [worker.pid for worker in self.spares]
+        """Process ids of the spares, lent ones included."""
+        return [worker.pid for worker in self.spares + self.lent]
 
-    async def run(self, job: Job) -> Reply:
-        """The reply to `job`: cached, or from its one execution; QueryUnavailable otherwise.
+    async def run(self, job: Job, client: str = "") -> Reply:
+        """The reply to `job` for `client`: cached, or from its one execution; else
+        QueryUnavailable. The answer comes within the timeout, counted from now.
 
         Cancelling the caller leaves the execution running for the others and the cache.
         """
@@ -256,7 +300,8 @@ class QueryPool:
             return cached
         execution = self.running.get(job)
         if execution is None:
-            execution = asyncio.get_running_loop().create_task(self._execute(job))
+            deadline = asyncio.get_running_loop().time() + self.settings.query_timeout
+            execution = asyncio.get_running_loop().create_task(self._execute(job, client, deadline))
             self.running[job] = execution
             execution.add_done_callback(partial(self._finished, job))
         return await asyncio.shield(execution)
@@ -267,20 +312,24 @@ class QueryPool:
         if not execution.cancelled():
             execution.exception()  # retrieved: nobody may be left to await it
 
-    async def _execute(self, job: Job) -> Reply:
-        """Run `job` on a worker; the worker is killed only past the timeout."""
-        timeout = self.settings.query_timeout
-        worker = await self._acquire(timeout)
+    async def _execute(self, job: Job, client: str, deadline: float) -> Reply:
+        """Run `job` on a worker until `deadline`; the worker is killed only past it."""
+        loop = asyncio.get_running_loop()
+        worker = await self._acquire(client, deadline)
         self.executions += 1
+        self._started[worker.pid] = (client, loop.time())
         try:
             worker.connection.send(job)
-            reply = await receive(worker.connection, timeout)
+            reply = await receive(worker.connection, max(0.0, deadline - loop.time()))
         except TimeoutError:
-            self._release_spare(self._retire(worker))
+            self._done(worker)
+            self._give_back(self._retire(worker))
+            timeout = self.settings.query_timeout
             raise QueryUnavailable(
                 503, f"The query ran longer than the limit of {timeout:g} seconds and was stopped."
             ) from None
         except (EOFError, OSError) as error:
+            self._done(worker)
             alive = worker.process.is_alive()
             log.error(
                 "query worker %d: reading its answer failed (%s: %s); the process was %s",
@@ -290,66 +339,174 @@ class QueryPool:
                 "alive" if alive else f"gone (exit code {worker.process.exitcode})",
             )
             await asyncio.to_thread(worker.process.join, 2)
-            self._release_spare(self._retire(worker))
+            self._give_back(self._retire(worker))
             self._log_ended(worker)
             raise self._ended(worker) from None
         except BaseException:  # cancelled: the pool is closing or the loop shutting down
-            self._release_spare(self._retire(worker))
+            self._done(worker)
+            self._give_back(self._retire(worker))
             raise
-        self._release(worker)
+        self._done(worker)
+        self._give_back(worker)
         assert isinstance(reply, Reply)
-        self.cache.put(job, reply)
+        if reply.status == 200:
+            self.cache.put(job, reply)
         return reply
 
-    async def _acquire(self, timeout: float) -> Worker:
-        """A live worker for one job within `timeout` seconds; dead ones are replaced."""
-        deadline = asyncio.get_running_loop().time() + timeout
-        worker = self._unwatch(self.idle.popleft()) if self.idle else None
-        if worker is None:
-            worker = await self._wait_for_worker(deadline)
-        while not worker.process.is_alive():
-            spare = self._retire(worker)
+    def _use(self, client: str) -> Use:
+        use = self.uses.get(client)
+        if use is None:
+            if len(self.uses) >= CLIENTS_KEPT:
+                self._forget_clients()
+            use = self.uses[client] = Use(at=asyncio.get_running_loop().time())
+        return use
+
+    def _forget_clients(self) -> None:
+        """Keep the memory of clients bounded: forget the idle ones that used least."""
+        now = asyncio.get_running_loop().time()
+        idle = [(use.recent(now), name) for name, use in self.uses.items() if not use.running]
+        for _, name in sorted(idle)[: max(1, len(self.uses) // 10)]:
+            if not self.uses[name].waiting:
+                del self.uses[name]
+
+    def recent_use(self, client: str, now: float) -> float:
+        """Worker-seconds `client` used recently, its running queries' time included."""
+        use = self.uses.get(client)
+        past = use.recent(now) if use is not None else 0.0
+        running = sum(now - since for who, since in self._started.values() if who == client)
+        return past + running
+
+    def _done(self, worker: Worker) -> None:
+        """The job on `worker` ended: its client's use and running count are updated."""
+        client, since = self._started.pop(worker.pid)
+        use = self._use(client)
+        now = asyncio.get_running_loop().time()
+        use.add(now - since, now)
+        use.running -= 1
+
+    async def _acquire(self, client: str, deadline: float) -> Worker:
+        """A live worker for one job of `client` before `deadline`; dead ones are replaced.
+
+        The client's running count includes the job from the moment a worker is handed
+        over; a job with too little time left gives its worker back and is answered busy.
+        """
+        loop = asyncio.get_running_loop()
+        while True:
+            worker = await self._wait_for_worker(client, deadline)
+            if worker.process.is_alive():
+                break
+            self._use(client).running -= 1
+            self._give_back(self._retire(worker))
             self._log_ended(worker)
-            worker = spare if spare is not None else await self._wait_for_worker(deadline)
+        if deadline - loop.time() < MIN_RUN * self.settings.query_timeout:
+            self._use(client).running -= 1
+            self._give_back(worker)
+            raise self._busy()
         return worker
 
-    async def _wait_for_worker(self, deadline: float) -> Worker:
-        """Wait in line for the next worker set free, until `deadline` (loop time)."""
+    async def _wait_for_worker(self, client: str, deadline: float) -> Worker:
+        """Wait in line for a worker handed over by `_dispatch`, until `deadline`."""
         loop = asyncio.get_running_loop()
-        waiter: asyncio.Future[Worker] = loop.create_future()
-        self.waiting.append(waiter)
-        try:
-            await asyncio.wait((waiter,), timeout=max(0.0, deadline - loop.time()))
-        except asyncio.CancelledError:
-            if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
-                self._release(waiter.result())  # handed over just as we were cancelled
-            self._leave_line(waiter)
-            raise
-        if not waiter.done():
-            self._leave_line(waiter)
-            timeout = self.settings.query_timeout
+        use = self._use(client)
+        if use.waiting >= WAITING_PER_CLIENT:
             raise QueryUnavailable(
-                503,
-                f"All {self.settings.query_workers} query workers stayed busy for "
-                f"{timeout:g} seconds; try again later.",
-                retry_after=max(1, round(timeout)),
+                429,
+                f"This client has {WAITING_PER_CLIENT} queries waiting already; "
+                "wait for their answers before sending more.",
+                retry_after=1,
             )
-        return waiter.result()  # raises when the pool closed meanwhile
+        self._order += 1
+        waiter = Waiter(client, self._order, loop.create_future())
+        self.waiting.append(waiter)
+        use.waiting += 1
+        try:
+            self._dispatch()
+            await asyncio.wait((waiter.future,), timeout=max(0.0, deadline - loop.time()))
+        except asyncio.CancelledError:
+            future = waiter.future
+            if future.done() and not future.cancelled() and future.exception() is None:
+                use.running -= 1  # handed over just as we were cancelled
+                self._give_back(future.result())
+            raise
+        finally:
+            self._leave_line(waiter)
+        if not waiter.future.done():
+            waiter.future.cancel()
+            raise self._busy()
+        return waiter.future.result()  # raises when the pool closed meanwhile
 
-    def _leave_line(self, waiter: asyncio.Future[Worker]) -> None:
-        if not waiter.done():
-            waiter.cancel()
-        with contextlib.suppress(ValueError):
+    def _busy(self) -> QueryUnavailable:
+        timeout = self.settings.query_timeout
+        return QueryUnavailable(
+            503,
+            f"All {self.settings.query_workers} query workers stayed busy for "
+            f"{timeout:g} seconds; try again later.",
+            retry_after=max(1, round(timeout)),
+        )
+
+    def _leave_line(self, waiter: Waiter) -> None:
+        if waiter in self.waiting:
             self.waiting.remove(waiter)
+            self._use(waiter.client).waiting -= 1
 
-    def _release(self, worker: Worker) -> None:
-        """`worker` is free: to the longest waiting execution, or to the idle ones."""
-        while self.waiting:
-            waiter = self.waiting.popleft()
-            if not waiter.done():
-                waiter.set_result(worker)
+    def _dispatch(self) -> None:
+        """Hand idle workers to waiting executions, the least-used client first; a light
+        client whose query would otherwise wait borrows an idle spare."""
+        now = asyncio.get_running_loop().time()
+        while True:
+            ready = [
+                waiter
+                for waiter in self.waiting
+                if not waiter.future.done()
+                and self._use(waiter.client).running < self.settings.client_queries
+            ]
+            if not ready:
                 return
-        self.idle.append(self._watch(worker))
+            if self.idle:
+                waiter = min(ready, key=lambda w: (self.recent_use(w.client, now), w.order))
+                self._hand_over(waiter, self._unwatch(self.idle.popleft()))
+                continue
+            light = [
+                waiter
+                for waiter in ready
+                if self._use(waiter.client).running == 0
+                and self.recent_use(waiter.client, now) < LIGHT_USE
+            ]
+            spare = self._idle_spare() if light else None
+            if spare is None:
+                return
+            self.lent.append(spare)
+            self._hand_over(min(light, key=lambda w: w.order), spare)
+
+    def _idle_spare(self) -> Worker | None:
+        while self.spares and not self.closed:
+            spare = self._unwatch(self.spares.pop(0))
+            if spare.process.is_alive():
+                return spare
+            stop(spare)
+            self._log_ended(spare, "spare ")
+            self._refill()
+        return None
+
+    def _hand_over(self, waiter: Waiter, worker: Worker) -> None:
+        self._use(waiter.client).running += 1
+        waiter.future.set_result(worker)
+        self._leave_line(waiter)
+
+    def _give_back(self, worker: Worker | None) -> None:
+        """`worker` is free again: idle (a lent spare back to the reserve), then dispatch."""
+        if worker is None or self.closed:
+            return
+        if worker in self.lent:
+            self.lent.remove(worker)
+            if len(self.workers) < self.settings.query_workers:
+                self.workers.append(worker)  # a worker was lost meanwhile: it takes its place
+                self.idle.append(self._watch(worker))
+            else:
+                self.spares.append(self._watch(worker))
+        else:
+            self.idle.append(self._watch(worker))
+        self._dispatch()
 
     def _watch(self, worker: Worker) -> Worker:
         """Notice at once when an idle worker or a spare dies: its pipe turns readable."""
@@ -367,25 +524,23 @@ class QueryPool:
         self._unwatch(worker)
         if worker in self.spares:
             self.spares.remove(worker)
-        self._release_spare(self._retire(worker))
+        self._give_back(self._retire(worker))
         self._log_ended(worker, "idle ")
-
-    def _release_spare(self, spare: Worker | None) -> None:
-        if spare is not None:
-            self._release(spare)
 
     def _enlist(self, worker: Worker) -> None:
         self.workers.append(worker)
-        self._release(worker)
+        self._give_back(worker)
 
     def _retire(self, worker: Worker) -> Worker | None:
-        """Kill `worker`; a live spare takes its place (returned, not yet released).
+        """Kill `worker`; a live spare takes its place (returned, not yet given back).
 
         Then workers and spares are loaded as needed to make up the numbers.
         """
         if worker in self.idle:
             self.idle.remove(self._unwatch(worker))
         stop(worker)
+        if worker in self.lent:
+            self.lent.remove(worker)
         taking_jobs = worker in self.workers
         if taking_jobs:
             self.workers.remove(worker)
@@ -426,25 +581,33 @@ class QueryPool:
         if self.closed:
             return
         wanted = self.settings.query_workers + self.wanted_spares
+        have = len(self.workers) + len(self.spares) + len(self.lent) + len(self._loading)
         loop = asyncio.get_running_loop()
-        while len(self.workers) + len(self.spares) + len(self._loading) < wanted:
+        for _ in range(wanted - have):
             task = loop.create_task(self._load())
             self._loading.add(task)
             task.add_done_callback(self._loading.discard)
 
     async def _load(self) -> None:
-        """One new worker: it takes jobs if the pool is short of workers, else it is a spare."""
-        try:
-            worker = await spawn(self.nquads, self.settings)
-        except WorkerStartError as error:
-            log.error("query worker not replaced: %s", error)
-            return
+        """One new worker, tried until it loads: it takes jobs if the pool is short of
+        workers, else it is a spare."""
+        delay = RETRY_FIRST
+        while True:
+            try:
+                worker = await spawn(self.nquads, self.settings)
+                break
+            except WorkerStartError as error:
+                log.error("query worker not replaced: %s; trying again in %g s", error, delay)
+            await asyncio.sleep(delay)
+            delay = min(2 * delay, RETRY_MAX)
         if self.closed:
             stop(worker)
         elif len(self.workers) < self.settings.query_workers:
             self._enlist(worker)
+            log.info("query worker %d loaded", worker.pid)
         else:
             self.spares.append(self._watch(worker))
+            self._dispatch()
 
     async def close(self) -> None:
         """Kill every worker and spare; queries still running get a worker-ended answer."""
@@ -454,14 +617,14 @@ class QueryPool:
             task.cancel()
         await asyncio.gather(*loading, return_exceptions=True)
         closing = QueryUnavailable(503, "The query service is switching builds; try again.", 1)
-        while self.waiting:
-            waiter = self.waiting.popleft()
-            if not waiter.done():
-                waiter.set_exception(closing)
+        for waiter in self.waiting:
+            if not waiter.future.done():
+                waiter.future.set_exception(closing)
+        self.waiting.clear()
         for worker in [*self.idle, *self.spares]:
             self._unwatch(worker)
-        workers = self.workers + self.spares
-        self.workers, self.spares = [], []
+        workers = self.workers + self.spares + self.lent
+        self.workers, self.spares, self.lent = [], [], []
         self.idle.clear()
         for worker in workers:
             await asyncio.to_thread(stop, worker)

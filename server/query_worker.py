@@ -23,6 +23,7 @@ import pyoxigraph
 
 from mapping.build_layout import DESCRIPTION_NQUADS_NAME
 from server import results
+from server.no_network import NetworkNotForbidden, forbid_network
 from server.query_text import has_dataset_clause
 
 T = TypeVar("T")
@@ -112,11 +113,18 @@ def safe_answer(store: pyoxigraph.Store, job: Job, limit: int) -> Reply:
     except ValueError as error:
         return Reply(400, "", b"", detail=f"The query cannot be answered: {error}")
     except Exception as error:
-        return Reply(500, "", b"", detail=f"The query failed: {type(error).__name__}: {error}")
+        return failed(error)
     except BaseException as error:  # pyoxigraph's Rust panics are BaseExceptions
         if isinstance(error, KeyboardInterrupt | SystemExit):
             raise
-        return Reply(500, "", b"", detail=f"The query failed: {type(error).__name__}: {error}")
+        return failed(error)
+
+
+def failed(error: BaseException) -> Reply:
+    """A 500 whose detail says nothing but that it failed: the engine's message is logged
+    (on the worker's stderr), never sent, so no text from elsewhere reaches a client."""
+    report_failure(error, "a query failed")
+    return Reply(500, "", b"", detail="The query failed inside the query engine; it is logged.")
 
 
 def main(connection: Connection, nquads: str, limit: int, memory: int) -> None:
@@ -127,6 +135,11 @@ def main(connection: Connection, nquads: str, limit: int, memory: int) -> None:
     (one query on the seed reached 5 GB in 10 s without it).
     """
     resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    try:
+        forbid_network()
+    except NetworkNotForbidden as error:
+        connection.send(("failed", f"no query may reach the network, but {error}"))
+        return
     store = pyoxigraph.Store()
     data = Path(nquads)
     # the build's dataset description (graph {base}dataset) is queryable like the data
@@ -150,11 +163,10 @@ def main(connection: Connection, nquads: str, limit: int, memory: int) -> None:
             raise
 
 
-def report_failure(error: BaseException) -> None:
-    """Say on stderr why the worker ends, with as little allocation as possible.
-
-    Out of memory, formatting a traceback may itself fail; the class name alone gets out.
-    """
-    os.write(2, f"query worker {os.getpid()}: {type(error).__name__}\n".encode())
+def report_failure(error: BaseException, what: str = "ends") -> None:
+    """Say on stderr why the worker ends (or a query failed), allocating as little as
+    possible: out of memory, formatting a traceback may itself fail; the class name alone
+    gets out."""
+    os.write(2, f"query worker {os.getpid()} {what}: {type(error).__name__}\n".encode())
     with contextlib.suppress(BaseException):
-        os.write(2, f"query worker {os.getpid()}: {error!r}\n".encode()[:2000])
+        os.write(2, f"query worker {os.getpid()}: {error!r}"[:2000].encode() + b"\n")

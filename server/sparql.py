@@ -22,6 +22,7 @@ from server.dependencies import generation, settings
 from server.pages import language
 from server.problems import PROBLEM_JSON, Problem
 from server.query_pool import QueryUnavailable
+from server.query_text import is_federated
 from server.query_worker import Job, Reply
 from server.result_table import Cells, read_table
 from server.sparql_formats import ALL_TYPES, Choices, choose_formats
@@ -33,6 +34,8 @@ TRUNCATED = "Intmk-Result-Truncated"
 MAX_ROWS = "X-SPARQL-MaxRows"
 HTML = "text/html"
 HTML_UTF8 = "text/html; charset=utf-8"
+TIMED_OUT = "ran longer than the limit"
+"""In the detail of query_pool's QueryUnavailable for a query stopped at the timeout."""
 PAGE_CHOICES = Choices(results.SPARQL_JSON, results.SPARQL_JSON, "application/n-triples")
 """What the query page asks the workers for: it reads the answer back into a table."""
 PREFIXES = {
@@ -92,6 +95,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     ),
     403: problem("An update: the endpoint is read-only.", page=True),
     406: problem("No acceptable result format; the available types are listed."),
+    413: problem("The request body is larger than --body-limit."),
     503: problem("The query ran past the time limit, or every worker stayed busy.", page=True),
 }
 POST_BODY = {
@@ -164,6 +168,14 @@ async def answer(request: Request) -> Response:
 
 
 def make_job(operation: Operation, choices: Choices, current: Generation) -> Job:
+    """The worker's job for a query; a federated query is refused here, before any worker."""
+    if is_federated(operation.query):
+        raise Problem(
+            400,
+            "Federated queries (SERVICE) are disabled: this endpoint makes no network "
+            "connection for a query. Query this endpoint and the other one separately.",
+            title="Federation disabled",
+        )
     base = current.dataset.base
     return Job(
         query=operation.query,
@@ -194,15 +206,12 @@ async def answer_of(request: Request, current: Generation, job: Job) -> Reply:
     """The worker's successful reply; a problem for anything else."""
     limit_settings = settings(request)
     try:
-        reply = await current.queries.run(job)
+        reply = await current.queries.run(job, request.client.host if request.client else "")
     except QueryUnavailable as unavailable:
         retry = {"Retry-After": str(unavailable.retry_after)} if unavailable.retry_after else {}
-        raise Problem(
-            unavailable.status,
-            unavailable.detail,
-            headers=retry,
-            timeout_seconds=limit_settings.query_timeout,
-        ) from None
+        timed_out = TIMED_OUT in unavailable.detail  # not a busy pool or a dead worker
+        limit = {"timeout_seconds": limit_settings.query_timeout} if timed_out else {}
+        raise Problem(unavailable.status, unavailable.detail, headers=retry, **limit) from None
     if reply.status != 200:
         extensions: dict[str, Any] = {"available": list(reply.available)} if reply.available else {}
         raise Problem(reply.status, reply.detail, **extensions)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from server import query_pool
 from server.config import Settings
 from server.query_pool import QueryPool, QueryUnavailable
 from server.query_worker import Job
@@ -138,24 +139,129 @@ def test_a_query_past_the_timeout_is_killed_and_the_spare_takes_over(
     assert "takes over from" in caplog.text
 
 
-def test_a_spare_that_fails_to_load_is_logged_and_the_pool_serves_on(
-    built: Path, caplog: pytest.LogCaptureFixture
+def test_a_worker_that_fails_to_load_is_tried_again_until_it_loads(
+    built: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(query_pool, "RETRY_FIRST", 0.2)
+
     async def test(pool: QueryPool) -> None:
         await until(lambda: len(pool.spare_pids) == 1)
         spares = pool.spare_pids
         pool.nquads = built / "missing.nq"
         with pytest.raises(QueryUnavailable, match="ran longer"):
             await pool.run(job(SLOW))
-        await until(lambda: not pool._loading)
-        assert pool.pids == spares
-        assert pool.spare_pids == []
+        assert pool.pids == spares, "the spare took over"
+        await until(lambda: "query worker not replaced" in caplog.text)
+        assert pool.spare_pids == [] and pool._loading, "still trying"
         assert (await pool.run(job("ASK {}"))).status == 200
+        pool.nquads = built / "intmk.nq"  # the build is back (e.g. a folder restored)
+        await until(lambda: len(pool.spare_pids) == 1 and not pool._loading)
+        assert pool.pids == spares
 
     with caplog.at_level(logging.INFO, logger="intmk.server"):
         with_pool(built, test, query_timeout=1.0)
-    assert "query worker not replaced" in caplog.text
     assert "missing.nq" in caplog.text
+    assert "trying again in 0.2 s" in caplog.text
+
+
+def test_a_light_client_passes_a_client_hammering_slow_queries(built: Path) -> None:
+    """One worker, no spare: the hammering client's queries wait in its own line, and the
+    worker set free goes to the client that used the workers least."""
+
+    async def test(pool: QueryPool) -> None:
+        finished: list[str] = []
+
+        async def ask(client: str, name: str, query: str) -> None:
+            reply = await pool.run(job(f"{query} # {name}"), client)
+            assert reply.status == 200
+            finished.append(name)
+
+        heavy = [ask("203.0.113.1", f"heavy-{n}", SECOND) for n in range(3)]
+        tasks = [asyncio.get_running_loop().create_task(coroutine) for coroutine in heavy]
+        await until(lambda: pool.executions == 1)
+        await ask("203.0.113.2", "light", "ASK {}")
+        assert finished == ["heavy-0", "light"], "the light query went before heavy-1 and -2"
+        await asyncio.gather(*tasks)
+        assert finished[2:] == ["heavy-1", "heavy-2"]
+
+    with_pool(built, test, spares=0)
+
+
+def test_a_light_client_borrows_the_spare_when_every_worker_is_busy(built: Path) -> None:
+    async def test(pool: QueryPool) -> None:
+        await until(lambda: len(pool.spare_pids) == 1)
+        (spare,) = pool.spare_pids
+        slow = asyncio.get_running_loop().create_task(pool.run(job(SECOND), "203.0.113.1"))
+        await until(lambda: pool.executions == 1)
+        reply = await pool.run(job("ASK {}"), "203.0.113.2")
+        assert reply.status == 200
+        assert not slow.done(), "answered by the spare while the worker was busy"
+        assert pool.executions == 2 and pool.spare_pids == [spare]
+        assert (await slow).status == 200
+        # a client that has used the workers for a second is not light: it waits its turn
+        second = asyncio.get_running_loop().create_task(
+            pool.run(job(SECOND + " # again"), "203.0.113.1")
+        )
+        await until(lambda: pool.executions == 3)
+        assert pool.lent == []
+        assert (await second).status == 200
+
+    with_pool(built, test)
+
+
+def test_the_wait_for_a_worker_counts_against_the_timeout(built: Path) -> None:
+    """A query waits for a worker and then runs only for what is left of its own timeout:
+    it is answered within the timeout of its arrival, not after waiting plus running."""
+
+    async def test(pool: QueryPool) -> None:
+        loop = asyncio.get_running_loop()
+        first = loop.create_task(pool.run(job(SLOW), "203.0.113.1"))
+        await until(lambda: pool.executions == 1)
+        await asyncio.sleep(1.0)
+        arrived = loop.time()
+        with pytest.raises(QueryUnavailable) as queued:
+            await pool.run(job(SLOW + " # queued"), "203.0.113.2")
+        waited = loop.time() - arrived
+        with pytest.raises(QueryUnavailable, match="ran longer than the limit of 2 seconds"):
+            await first
+        assert "ran longer than the limit of 2 seconds" in queued.value.detail
+        assert pool.executions == 2
+        assert waited < 2 * 1.25, f"answered after {waited:.1f} s, not within the limit"
+
+    with_pool(built, test, spares=0, query_timeout=2.0)
+
+
+def test_a_client_with_too_many_queries_waiting_gets_429(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query_pool, "WAITING_PER_CLIENT", 2)
+
+    async def test(pool: QueryPool) -> None:
+        queries = [pool.run(job(f"{SECOND} # {n}"), "203.0.113.1") for n in range(4)]
+        answers = await asyncio.gather(*queries, return_exceptions=True)
+        refused = [a for a in answers if isinstance(a, QueryUnavailable)]
+        assert [a.status for a in refused] == [429]
+        assert refused[0].retry_after == 1
+        assert "has 2 queries waiting already" in refused[0].detail
+        assert (await pool.run(job("ASK {}"), "203.0.113.2")).status == 200
+
+    with_pool(built, test, spares=0)
+
+
+def test_the_reply_cache_counts_the_query_text_and_stays_within_its_bounds(
+    built: Path,
+) -> None:
+    async def test(pool: QueryPool) -> None:
+        padding = "#" + "x" * 20_000 + "\n"
+        for n in range(40):
+            assert (await pool.run(job(f"{padding}ASK {{}} # {n}"))).status == 200
+        assert pool.cache.bytes <= pool.cache.max_bytes == 2 * 1024 * 1024 // 4
+        assert 0 < len(pool.cache) < 40, "the padded texts pushed the oldest out"
+        for n in range(30):
+            assert (await pool.run(job(f"ASK {{}} # small {n}"))).status == 200
+        assert len(pool.cache) <= 25
+
+    with_pool(built, test, spares=0, cache_memory=2, cache_entries=25)
 
 
 def test_an_idle_worker_or_spare_that_dies_is_replaced_without_waiting_for_a_job(

@@ -345,7 +345,7 @@ def test_service_description_describes_endpoint_formats_and_graphs(
     services = list(graph.subjects(RDF.type, SD.Service))
     assert len(services) == 1
     service = services[0]
-    assert graph.value(service, SD.endpoint) == URIRef(server.url + "sparql")
+    assert graph.value(service, SD.endpoint) == URIRef(BASE + "sparql")
     assert graph.value(service, SD.supportedLanguage) == SD.SPARQL11Query
     assert set(graph.objects(service, SD.feature)) == {SD.UnionDefaultGraph}
     formats = {
@@ -386,7 +386,7 @@ def test_service_description_in_other_syntaxes(
     response = client.get("/sparql", headers={"Accept": accept})
     assert response.headers["content-type"].split(";")[0] == accept
     graph = Graph().parse(data=response.content, format=syntax)
-    assert (None, SD.endpoint, URIRef(server.url + "sparql")) in graph
+    assert (None, SD.endpoint, URIRef(BASE + "sparql")) in graph
 
 
 def test_browsers_get_a_query_form(client: httpx.Client, server: RunningServer) -> None:
