@@ -11,12 +11,12 @@ when a new generation is served; a response made from an older generation is not
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from server.bounded_cache import BoundedCache
 from server.http_cache import matches_any
 
 Key = tuple[bytes, bytes, bytes, bytes, bytes]
@@ -43,23 +43,34 @@ class Finished:
     etag: str | None
 
 
+def finished_size(key: Key, finished: Finished) -> int:
+    """All a kept response costs: its key (path and query text), headers and body."""
+    headers = sum(len(name) + len(value) + 64 for name, value in finished.headers)
+    return sum(len(part) for part in key) + headers + len(finished.body)
+
+
 class ResponseCache:
-    """ASGI middleware: repeated GET and HEAD requests answered from finished responses."""
+    """ASGI middleware: repeated GET and HEAD requests answered from finished responses.
+
+    Bounded in bytes (keys, headers and bodies counted) and in entries, so neither many
+    empty answers (303s) nor long query strings can make it grow without bound.
+    """
 
     def __init__(
         self,
         app: ASGIApp,
         version: Callable[[], str | None],
-        capacity: int = 128 * 1024 * 1024,
+        capacity: int = 64 * 1024 * 1024,
+        entries: int = 10_000,
         largest: int = 8 * 1024 * 1024,
     ) -> None:
         self.app = app
         self.version = version
-        self.capacity = capacity
         self.largest = largest
-        self.size = 0
         self.serving: str | None = None
-        self.entries: OrderedDict[Key, Finished] = OrderedDict()
+        self.entries: BoundedCache[Key, Finished] = BoundedCache(
+            capacity, entries, finished_size, largest=largest
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
@@ -77,7 +88,6 @@ class ResponseCache:
         )
         finished = self.entries.get(key)
         if finished is not None:
-            self.entries.move_to_end(key)
             await replay(finished, scope["method"], headers.get(CONDITIONAL), send)
             return
         if scope["method"] == "HEAD" or CONDITIONAL in headers:
@@ -89,7 +99,6 @@ class ResponseCache:
         version = self.version()
         if version != self.serving:
             self.entries.clear()
-            self.size = 0
             self.serving = version
         return version
 
@@ -98,16 +107,22 @@ class ResponseCache:
     ) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
-        keep = True
+        kept = 0
+        keep = sum(len(part) for part in key) <= self.largest
 
         async def capture(message: Message) -> None:
-            nonlocal start, keep
+            nonlocal start, keep, kept
             if message["type"] == "http.response.start":
                 start = message
-                keep = message["status"] in KEPT_STATUSES
+                keep = keep and message["status"] in KEPT_STATUSES
             elif message["type"] == "http.response.body" and keep:
-                chunks.append(message.get("body", b""))
-                keep = sum(len(chunk) for chunk in chunks) <= self.largest
+                chunk = message.get("body", b"")
+                kept += len(chunk)
+                keep = kept <= self.largest
+                if keep:
+                    chunks.append(chunk)
+                else:
+                    chunks.clear()  # too large to keep: let go of what was gathered
             await send(message)
 
         await self.app(scope, receive, capture)
@@ -117,14 +132,7 @@ class ResponseCache:
         etag = dict(headers).get(b"etag")
         if etag is None and start["status"] != 303:
             return
-        self._keep(key, Finished(start["status"], headers, b"".join(chunks), _text(etag)))
-
-    def _keep(self, key: Key, finished: Finished) -> None:
-        self.entries[key] = finished
-        self.size += len(finished.body)
-        while self.size > self.capacity and self.entries:
-            _, dropped = self.entries.popitem(last=False)
-            self.size -= len(dropped.body)
+        self.entries.put(key, Finished(start["status"], headers, b"".join(chunks), _text(etag)))
 
 
 def _text(value: bytes | None) -> str | None:

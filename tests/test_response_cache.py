@@ -125,3 +125,22 @@ def test_an_answer_from_the_build_before_a_switch_is_not_kept() -> None:
     exchange(cache, "GET", "/doc/x")
     assert exchange(cache, "GET", "/doc/x").content == b"call 2 accept=*/* origin="
     assert app.calls == 2
+
+
+def test_empty_answers_and_long_query_strings_count_against_the_bounds() -> None:
+    """A 303 has no body and a query string can be long: both are counted, so a flood of
+    distinct requests keeps the cache within its bytes and entries."""
+    app = Counting()
+    app.status, app.etag = 303, None
+    cache = ResponseCache(app, version=lambda: "v1", capacity=1024 * 1024, entries=100)
+    for n in range(300):
+        exchange(cache, "GET", f"/id/x?n={n}")
+    assert len(cache.entries) == 100, "bounded in entries, though no answer had a body"
+    padding = "p" * 20_000
+    for n in range(300):
+        exchange(cache, "GET", f"/id/x?n={n}&pad={padding}")
+    assert cache.entries.bytes <= 1024 * 1024
+    assert len(cache.entries) < 60, "the padded query strings counted"
+    assert app.calls == 600
+    exchange(cache, "GET", f"/id/x?n=299&pad={padding}")
+    assert app.calls == 600, "the newest entry is kept"
