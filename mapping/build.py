@@ -2,17 +2,18 @@
 
 Output is written into a fresh directory and then published by replacing the
 `data/graph` symbolic link in one atomic step, so a failing build never leaves
-half-written files and never replaces a good earlier build.
+half-written files and never replaces a good earlier build. Publishing is
+mapping/publish.py: one build publishes at a time (an flock on a lock file beside the
+build folders), the folders of killed builds are removed, and no build a running server
+still uses is (the server holds a shared flock on it). summary.json records the SHA-256,
+size and quad count of each file the server loads, which it checks before serving them.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from mapping.build_layout import (
     DESCRIPTION_NQUADS_NAME,
     NQUADS_NAME,
     SOURCES_NAME,
+    SUMMARY_NAME,
 )
 from mapping.dataset_description import describe_dataset
 from mapping.dumps import Dump, write_dumps
@@ -35,6 +37,8 @@ from mapping.errors import SourceError
 from mapping.model import Minutes, UnreadItem
 from mapping.ontology_diagram import write_diagrams
 from mapping.parse_document import parse_text, parse_title
+from mapping.publish import file_record
+from mapping.publish import publish as publish_build
 from mapping.reference import reference_graph
 from mapping.shacl import GraphRefused, Validation, load_shapes, validate
 from mapping.source import SourceText, check_complete, read_source
@@ -275,7 +279,7 @@ def build(
     if not validation.conforms:
         raise GraphRefused(validation)
     graphs["validation-report"] = (uris.validation_graph, validation.report)
-    publish(output, graphs, summaries, uris.base, files)
+    publish(output, graphs, summaries, uris.base, files, report)
     return BuildResult(summaries, validation)
 
 
@@ -296,25 +300,17 @@ def publish(
     summaries: list[DocumentSummary],
     base: str,
     files: list[Path],
-) -> None:
-    """Write every file into a new directory, then switch the output link to it."""
-    store = output.parent / ".builds" / output.name
-    store.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=store))
-    try:
-        write_files(staging, graphs, summaries, base)
-        write_diagrams(staging, graphs["ontology"][1], Uris(base).ontology)
-        copy_sources(staging / SOURCES_NAME, files)
-        final = store / f"build-{directory_digest(staging)}"
-        if final.exists():
-            shutil.rmtree(staging)
-        else:
-            staging.rename(final)
-        switch_link(output, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    remove_old_builds(store, keep=final)
+    report: Callable[[str], None],
+) -> Path:
+    """Write every file into a new directory, then switch the output link to it
+    (mapping/publish.py: one build at a time, and no build a server uses is removed)."""
+
+    def write(directory: Path) -> None:
+        write_files(directory, graphs, summaries, base)
+        write_diagrams(directory, graphs["ontology"][1], Uris(base).ontology)
+        copy_sources(directory / SOURCES_NAME, files)
+
+    return publish_build(output, write, report)
 
 
 def write_files(
@@ -336,20 +332,25 @@ def write_files(
     body = ("\n".join(sorted(line for line in quads if line.strip())) + "\n").encode("utf-8")
     write_bytes(directory / NQUADS_NAME, body)
     dumps = write_dumps(directory, body, union(stable), write_bytes)
-    write_description(directory, Uris(base), body, dumps)
+    description = write_description(directory, Uris(base), body, dumps)
     summary = {
         "base": base,
         "documents": [s.__dict__ for s in summaries],
         "dumps": [dump.summary() for dump in dumps],
+        "loaded": [
+            file_record(NQUADS_NAME, body),
+            file_record(DESCRIPTION_NQUADS_NAME, description),
+        ],
     }
     write_bytes(
-        directory / "summary.json",
+        directory / SUMMARY_NAME,
         (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
     )
 
 
-def write_description(directory: Path, uris: Uris, nquads: bytes, dumps: list[Dump]) -> None:
-    """The dataset description as Turtle and, in its graph {base}dataset, as N-Quads."""
+def write_description(directory: Path, uris: Uris, nquads: bytes, dumps: list[Dump]) -> bytes:
+    """The dataset description as Turtle and, in its graph {base}dataset, as N-Quads; the
+    N-Quads written."""
     description = with_stable_blank_nodes(describe_dataset(uris, nquads, dumps), "dataset")
     write_bytes(directory / DESCRIPTION_NAME, description.serialize(format="turtle").encode())
     named = Dataset()
@@ -357,8 +358,9 @@ def write_description(directory: Path, uris: Uris, nquads: bytes, dumps: list[Du
     for triple in description:
         graph.add(triple)
     lines = named.serialize(format="nquads").splitlines()
-    text = "\n".join(sorted(line for line in lines if line.strip())) + "\n"
-    write_bytes(directory / DESCRIPTION_NQUADS_NAME, text.encode("utf-8"))
+    text = ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
+    write_bytes(directory / DESCRIPTION_NQUADS_NAME, text)
+    return text
 
 
 def copy_sources(folder: Path, files: list[Path]) -> None:
@@ -388,34 +390,3 @@ def write_bytes(path: Path, data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def directory_digest(directory: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(directory).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def switch_link(output: Path, target: Path) -> None:
-    """Point `output` at `target` in one atomic rename."""
-    if output.exists() and not output.is_symlink():
-        raise SourceError(
-            output,
-            None,
-            "the output path exists and is not a link from a build",
-            "no file there, or a link written by an earlier build",
-        )
-    temporary = output.parent / f".{output.name}.new-{os.getpid()}"
-    if temporary.is_symlink() or temporary.exists():
-        temporary.unlink()
-    temporary.symlink_to(os.path.relpath(target, output.parent))
-    os.replace(temporary, output)
-
-
-def remove_old_builds(store: Path, keep: Path) -> None:
-    """Remove earlier build directories once the new one is live."""
-    for path in store.iterdir():
-        if path != keep and path.is_dir() and path.name.startswith("build-"):
-            shutil.rmtree(path, ignore_errors=True)

@@ -4,33 +4,71 @@ A *generation* is one loaded build: its in-memory store, its query workers and t
 representations prepared from it. Every request takes the current generation once and
 uses only it, so it sees the old dataset or the new one, never a mix. A build that
 fails to load leaves the current generation serving.
+
+Before a build is served its files are checked: summary.json records the SHA-256, the
+size and the quad count of each file the server loads (intmk.nq, dataset.nq), and a file
+that disagrees (cut, emptied, changed after the build) is refused with a DatasetError
+that names it and says what was expected and what was found. So is a summary.json
+without these records (an older build: rebuild with `intmk build`). A folder without
+any summary.json (made by hand, e.g. for a test) is served unchecked, as before.
+
+While a generation lives, the server holds a shared `fcntl.flock` on the intmk.nq of its
+build (`BuildLease`), taken before the files are checked and released only when the
+generation is retired or the server stops. `intmk build` never removes a build folder it
+cannot lock exclusively (mapping/publish.py), so the dumps, sources and diagrams the
+server reads from the folder, and the file its query workers start from, stay there.
 """
 
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import hashlib
 import json
 import logging
-from collections import OrderedDict
+import os
+import weakref
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph
 
-from mapping.build_layout import DESCRIPTION_NQUADS_NAME, NQUADS_NAME
+from mapping.build_layout import LOADED, NQUADS_NAME, SUMMARY_NAME
 from mapping.uris import DEFAULT_BASE
-from server.config import Settings
+from server.bounded_cache import BoundedCache
+from server.config import MIB, Settings
 from server.query_pool import QueryPool, WorkerStartError
 
-"""The dataset description (VoID, DCAT-AP.de) in its graph {base}dataset, next to the data."""
-SUMMARY_NAME = "summary.json"
 log = logging.getLogger("intmk.server")
+REBUILD = "rebuild with `intmk build`"
 
 
 class DatasetError(Exception):
     """A build folder that cannot be served: says which file and what was expected."""
+
+
+class BuildLease:
+    """A shared flock on the intmk.nq of a build, held while a generation serves it: while
+    it is held, `intmk build` leaves the build folder alone (mapping/publish.py)."""
+
+    def __init__(self, nquads: Path) -> None:
+        try:
+            descriptor = os.open(nquads, os.O_RDONLY)
+        except OSError as error:
+            raise DatasetError(
+                f"{nquads}: cannot be opened ({error.strerror}); expected the data of a build"
+            ) from None
+        self._close = weakref.finalize(self, os.close, descriptor)
+        # waits only while a build removes this very folder, which it does under LOCK_EX
+        fcntl.flock(descriptor, fcntl.LOCK_SH)
+        if os.fstat(descriptor).st_nlink == 0:
+            self.release()
+            raise DatasetError(f"{nquads}: removed by a newer build while it was being loaded")
+
+    def release(self) -> None:
+        """Let builds remove the folder; releasing twice is harmless."""
+        self._close()
 
 
 @dataclass(frozen=True)
@@ -45,95 +83,197 @@ class PublishedDataset:
     modified: datetime
     store: pyoxigraph.Store
     quads: int
+    lease: BuildLease = field(compare=False, repr=False)
+    """Keeps the build folder from being removed until the generation is retired."""
 
 
-@dataclass
-class Representations:
-    """Prepared response bodies of one generation, least recently used dropped first."""
+Representations = BoundedCache[tuple[str, ...], bytes]
+"""Prepared response bodies of one generation, least recently used dropped first."""
 
-    capacity: int = 4096
-    entries: OrderedDict[tuple[str, ...], bytes] = field(default_factory=OrderedDict)
 
-    def get(self, key: tuple[str, ...]) -> bytes | None:
-        body = self.entries.get(key)
-        if body is not None:
-            self.entries.move_to_end(key)
-        return body
-
-    def put(self, key: tuple[str, ...], body: bytes) -> None:
-        self.entries[key] = body
-        self.entries.move_to_end(key)
-        while len(self.entries) > self.capacity:
-            self.entries.popitem(last=False)
+def representations(settings: Settings) -> Representations:
+    """A quarter of --cache-memory, keys and bodies counted."""
+    return BoundedCache(
+        settings.cache_memory * MIB // 4,
+        settings.cache_entries,
+        lambda key, body: sum(len(part) for part in key) + len(body),
+    )
 
 
 @dataclass
 class Generation:
     dataset: PublishedDataset
     queries: QueryPool
-    representations: Representations = field(default_factory=Representations)
+    representations: Representations
 
 
-def build_base(directory: Path) -> str | None:
-    """The base URI the build recorded in summary.json, if any."""
-    summary = directory / SUMMARY_NAME
-    if not summary.is_file():
+@dataclass(frozen=True)
+class FileRecord:
+    """What the build recorded, in summary.json, of a file the server loads."""
+
+    bytes: int
+    sha256: str
+    quads: int
+
+    def __str__(self) -> str:
+        return f"{self.bytes} bytes with SHA-256 {self.sha256} and {self.quads} quads"
+
+    @classmethod
+    def of(cls, entry: object) -> FileRecord | None:
+        """The record in a "loaded" entry of summary.json; None if it is not one."""
+        if not isinstance(entry, dict):
+            return None
+        size, digest, quads = entry.get("bytes"), entry.get("sha256"), entry.get("quads")
+        if not (isinstance(size, int) and isinstance(quads, int) and isinstance(digest, str)):
+            return None
+        return cls(size, digest, quads)
+
+
+@dataclass(frozen=True)
+class Build:
+    """A build folder as found: its base URI and the records of the files to load."""
+
+    directory: Path
+    base: str
+    records: dict[str, FileRecord] | None
+    """None for a folder without summary.json (made by hand): its files are not checked."""
+
+    def files(self) -> list[tuple[Path, bytes, FileRecord | None]]:
+        """Each file to load, read and checked against its record: DatasetError if one
+        is missing, or its size or SHA-256 is not the one recorded."""
+        loaded = []
+        for name in LOADED:
+            path = self.directory / name
+            record = self.records[name] if self.records is not None else None
+            if record is None and not path.is_file():
+                continue  # a hand-made folder need not have a dataset description
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise mismatch(path, record, f"it cannot be read ({error.strerror})") from None
+            if record is not None and len(data) != record.bytes:
+                raise mismatch(path, record, f"{len(data)} bytes")
+            if record is not None and hashlib.sha256(data).hexdigest() != record.sha256:
+                raise mismatch(path, record, f"SHA-256 {hashlib.sha256(data).hexdigest()}")
+            loaded.append((path, data, record))
+        return loaded
+
+
+def mismatch(path: Path, record: FileRecord | None, found: str) -> DatasetError:
+    if record is None:
+        return DatasetError(f"{path}: {found}")
+    return DatasetError(
+        f"{path}: expected {record} (as the build recorded in {SUMMARY_NAME}), found {found}; "
+        f"the file was cut or changed after the build: {REBUILD}"
+    )
+
+
+def read_summary(directory: Path) -> dict[str, object] | None:
+    """The build's summary.json, None if there is none."""
+    path = directory / SUMMARY_NAME
+    if not path.is_file():
         return None
     try:
-        recorded = json.loads(summary.read_text(encoding="utf-8")).get("base")
+        summary = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise DatasetError(
-            f"{summary}: unreadable ({error}); expected the build's JSON summary"
+            f"{path}: unreadable ({error}); expected the build's JSON summary"
         ) from None
-    return recorded if isinstance(recorded, str) else None
+    if not isinstance(summary, dict):
+        raise DatasetError(f"{path}: not a JSON object; expected the build's JSON summary")
+    return summary
 
 
-def inspect_folder(folder: Path, base: str | None) -> tuple[Path, str]:
-    """The N-Quads file of the build in `folder` and its base URI; DatasetError if unservable.
-
-    A link is resolved once here, so a build published later cannot mix in.
-    """
-    directory = folder.resolve()
-    nquads = directory / NQUADS_NAME
-    if not nquads.is_file():
+def file_records(path: Path, summary: dict[str, object]) -> dict[str, FileRecord]:
+    """The records summary.json keeps of every file the server loads; DatasetError if one
+    is missing (a build by an older intmk, or a summary changed by hand)."""
+    entries = summary.get("loaded")
+    records: dict[str, FileRecord] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        record = FileRecord.of(entry)
+        name = entry.get("file") if isinstance(entry, dict) else None
+        if record is not None and name in LOADED:
+            records[str(name)] = record
+    missing = [name for name in LOADED if name not in records]
+    if missing:
         raise DatasetError(
-            f"{folder}: no {NQUADS_NAME} there; expected the folder of a build "
-            "(run `intmk build` first)"
+            f"{path}: records no SHA-256, size and quad count of {' and '.join(missing)}, "
+            f"so the build cannot be checked (made by an older intmk build?): {REBUILD}"
         )
-    recorded = build_base(directory)
+    return records
+
+
+def examine(folder: Path, directory: Path, base: str | None) -> Build:
+    """The build in `directory` (`folder` resolved), if it can be served with `base`."""
+    summary = read_summary(directory)
+    recorded = summary.get("base") if summary is not None else None
+    if not isinstance(recorded, str):
+        recorded = None
     if base and recorded and base != recorded:
         raise DatasetError(
             f"{folder}: the graph was built for the base {recorded}, not {base}; "
             f"rebuild with `intmk build --base {base}` or serve with --base {recorded}"
         )
-    return nquads, base or recorded or DEFAULT_BASE
+    records = file_records(directory / SUMMARY_NAME, summary) if summary is not None else None
+    return Build(directory, base or recorded or DEFAULT_BASE, records)
+
+
+def data_file(folder: Path) -> Path:
+    """The N-Quads file of the build `folder` links to; DatasetError if there is none.
+
+    A link is resolved once here, so a build published later cannot mix in.
+    """
+    nquads = folder.resolve() / NQUADS_NAME
+    if not nquads.is_file():
+        raise DatasetError(
+            f"{folder}: no {NQUADS_NAME} there; expected the folder of a build "
+            "(run `intmk build` first)"
+        )
+    return nquads
+
+
+def inspect_folder(folder: Path, base: str | None) -> tuple[Path, str]:
+    """The N-Quads file of the build in `folder` and its base URI; DatasetError if unservable
+    (no data, another base, a file that is not what the build recorded)."""
+    nquads = data_file(folder)
+    build = examine(folder, nquads.parent, base)
+    build.files()
+    return nquads, build.base
 
 
 def load_dataset(folder: Path, base: str | None) -> PublishedDataset:
-    """Load the build in `folder` into an in-memory store."""
-    nquads, base = inspect_folder(folder, base)
-    data = nquads.read_bytes()
-    store = pyoxigraph.Store()
-    for path, body in ((nquads, data), *description(nquads.parent)):
-        try:
-            store.bulk_load(body, format=pyoxigraph.RdfFormat.N_QUADS)
-        except SyntaxError as error:
-            raise DatasetError(f"{path}: not valid N-Quads ({error})") from None
-    return PublishedDataset(
-        directory=nquads.parent,
-        nquads=nquads,
-        base=base,
-        version=hashlib.sha256(data).hexdigest()[:16],
-        modified=datetime.fromtimestamp(int(nquads.stat().st_mtime), tz=UTC),
-        store=store,
-        quads=len(store),
-    )
+    """Load the build in `folder` into an in-memory store, holding its lease.
 
-
-def description(directory: Path) -> list[tuple[Path, bytes]]:
-    """The build's dataset description, if it wrote one (builds before it did not)."""
-    path = directory / DESCRIPTION_NQUADS_NAME
-    return [(path, path.read_bytes())] if path.is_file() else []
+    The lease is taken before the files are checked and read, so no build removes them
+    in between; if loading fails, it is released.
+    """
+    nquads = data_file(folder)
+    lease = BuildLease(nquads)
+    try:
+        build = examine(folder, nquads.parent, base)
+        store = pyoxigraph.Store()
+        files = build.files()  # intmk.nq first, then the description if there is one
+        for path, body, record in files:
+            before = len(store)
+            try:
+                store.bulk_load(body, format=pyoxigraph.RdfFormat.N_QUADS)
+            except SyntaxError as error:
+                raise DatasetError(f"{path}: not valid N-Quads ({error})") from None
+            if record is not None and len(store) - before != record.quads:
+                raise mismatch(path, record, f"{len(store) - before} quads in it")
+        return PublishedDataset(
+            directory=nquads.parent,
+            nquads=nquads,
+            base=build.base,
+            version=hashlib.sha256(files[0][1]).hexdigest()[:16],
+            modified=datetime.fromtimestamp(int(nquads.stat().st_mtime), tz=UTC),
+            store=store,
+            quads=len(store),
+            lease=lease,
+        )
+    except BaseException:
+        lease.release()
+        raise
 
 
 def fingerprint(folder: Path) -> tuple[str, int, int]:
@@ -170,8 +310,15 @@ class DatasetHolder:
         async with self._switch:
             seen = fingerprint(self.settings.store)
             dataset = await asyncio.to_thread(load_dataset, self.settings.store, self.settings.base)
-            queries = await QueryPool.start(dataset.nquads, self.settings)
-            previous, self._current = self._current, Generation(dataset, queries)
+            try:
+                queries = await QueryPool.start(dataset.nquads, self.settings)
+            except BaseException:
+                dataset.lease.release()
+                raise
+            previous, self._current = (
+                self._current,
+                Generation(dataset, queries, representations(self.settings)),
+            )
             self._seen = seen
             log.info("serving build %s (%d quads)", dataset.version, dataset.quads)
         if previous is not None:
@@ -202,11 +349,18 @@ class DatasetHolder:
                 log.exception("checking for a new build failed; the current one stays")
 
     async def _retire(self, generation: Generation) -> None:
-        """Let queries already running on the old generation finish, then stop its workers."""
-        await asyncio.sleep(self.settings.query_timeout + 1)
-        await generation.queries.close()
+        """Let queries already running on the old generation finish, then stop its workers
+        and let builds remove its folder."""
+        try:
+            await asyncio.sleep(self.settings.query_timeout + 1)
+            await generation.queries.close()
+        finally:
+            generation.dataset.lease.release()
 
     async def close(self) -> None:
         if self._current is not None:
-            await self._current.queries.close()
-            self._current = None
+            current, self._current = self._current, None
+            try:
+                await current.queries.close()
+            finally:
+                current.dataset.lease.release()
