@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from rdflib.namespace import SH
@@ -21,6 +22,7 @@ from mapping.shacl import GraphRefused
 from mapping.uris import DEFAULT_BASE, Uris
 from server.app import create_app
 from server.config import Settings
+from server.connections import protocol_class
 from server.dataset import DatasetError, inspect_folder
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -191,8 +193,9 @@ def run_serve(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def server_options(settings: Settings) -> dict[str, object]:
-    """uvicorn's settings: forwarded headers only from configured proxies, bounded load."""
+def server_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's settings: forwarded headers only from configured proxies, bounded load,
+    and connections closed when a client is too slow (server/connections.py)."""
     proxies = [address.strip() for address in settings.trusted_proxies.split(",")]
     trusted = [address for address in proxies if address]
     return {
@@ -204,6 +207,8 @@ def server_options(settings: Settings) -> dict[str, object]:
         "proxy_headers": bool(trusted),
         "forwarded_allow_ips": trusted or None,
         "limit_concurrency": settings.connection_limit,
+        # header_timeout also bounds an idle keep-alive connection (uvicorn's own: 5 s)
+        "http": protocol_class(settings),
     }
 
 

@@ -12,24 +12,27 @@ from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server import api_page, assets, diagram, documents, downloads, home, problems, sparql
-from server.config import Settings
+from server.config import MIB, Settings
 from server.dataset import DatasetError, DatasetHolder
 from server.query_pool import WorkerStartError
+from server.request_limits import RequestLimits
 from server.response_cache import ResponseCache
 
 STATIC = Path(__file__).resolve().parent / "static"
 EXPOSED_HEADERS = ["ETag", "Last-Modified", "Content-Location", "Link", "Location", "Vary"]
 EXPOSED_HEADERS += ["Retry-After", "X-SPARQL-MaxRows", "Intmk-Result-Truncated"]
+EXPOSED_HEADERS += ["Intmk-Result-Max-Bytes"]
 DESCRIPTION = (
     "Linked Open Data of the resolutions of the German Integration Ministers' Conference "
     "(IntMK): a read-only SPARQL 1.1 endpoint and a dereferenceable URI for every resource, "
@@ -65,6 +68,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.holder = holder
     app.openapi = lambda: openapi_description(app)  # type: ignore[method-assign]
     problems.install(app)
+    app.add_exception_handler(405, method_not_allowed)
     app.include_router(assets.router)
     app.include_router(api_page.router)
     app.include_router(home.router)
@@ -83,7 +87,13 @@ def create_app(settings: Settings) -> FastAPI:
         expose_headers=EXPOSED_HEADERS,
         max_age=86400,
     )
-    app.add_middleware(ResponseCache, version=holder.version)
+    app.add_middleware(
+        ResponseCache,
+        version=holder.version,
+        capacity=settings.cache_memory * MIB // 2,
+        entries=settings.cache_entries,
+    )
+    app.add_middleware(RequestLimits, body_limit=settings.body_limit)  # outermost: every path
     assets.missing()
     return app
 
@@ -156,6 +166,20 @@ class PlainOptions:
             return
         response = Response(status_code=204, headers={"Allow": ", ".join(sorted(allowed))})
         await response(scope, receive, send)
+
+
+async def method_not_allowed(request: Request, error: Exception) -> Response:
+    """405 with every method the path allows in Allow: Starlette names only those of the
+    first route whose path matched (GET, HEAD of /sparql, not its POST)."""
+    assert isinstance(error, StarletteHTTPException)
+    headers = dict(error.headers or {})
+    named = {method.strip() for method in headers.get("Allow", "").split(",")} - {""}
+    # StaticFiles refuses other methods without an Allow header; it serves GET and HEAD
+    allowed = allowed_methods(request.scope) or named or {"GET", "HEAD"}
+    headers["Allow"] = ", ".join(sorted(allowed))
+    return await problems.on_http_error(
+        request, StarletteHTTPException(405, error.detail, headers=headers)
+    )
 
 
 def allowed_methods(scope: Scope) -> set[str]:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Query
+from pyoxigraph import NamedNode
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -46,6 +47,18 @@ def rdf_responses(description: str) -> dict[int | str, dict[str, Any]]:
         404: {"description": "No such resource.", **PROBLEM},
         406: {"description": "None of the available media types is acceptable.", **PROBLEM},
     }
+
+
+def resource(request: Request, base: str, path: str) -> NamedNode:
+    """The IRI {base}id/{path}; 404 when the path cannot make an IRI (a space, <, |, an
+    invalid UTF-8 byte …): nothing is or can be published there."""
+    try:
+        return resource_iri(base, path)
+    except ValueError:
+        raise Problem(
+            404,
+            f"Nothing is published at {request.url.path}: {base}id/{path} is not a valid IRI.",
+        ) from None
 
 
 def base_path(current: Generation) -> str:
@@ -117,7 +130,7 @@ def identifier(path: str, request: Request) -> Response:
     """`/id/X` names a thing, not a document; 303 points to `/doc/X` (Cool URIs)."""
     current = generation(request)
     dataset = current.dataset
-    if not exists(dataset.store, resource_iri(dataset.base, path)):
+    if not exists(dataset.store, resource(request, dataset.base, path)):
         raise Problem(404, f"No resource {dataset.base}id/{path} is published.")
     location = f"{base_path(current)}doc/{path}"
     return Response(
@@ -143,7 +156,7 @@ def document(
     current = generation(request)
     dataset = current.dataset
     name, fixed = formats.split_extension(path)
-    iri = resource_iri(dataset.base, name)
+    iri = resource(request, dataset.base, name)
     chosen = negotiate(request, fixed, lambda: exists(dataset.store, iri))
     prefix = f"{base_path(current)}doc/"
     pages_key = ("doc-pages", name)
@@ -306,7 +319,7 @@ def source(file: str, request: Request) -> Response:
     folder = current.dataset.directory / "sources"
 
     def make() -> bytes | None:
-        if not SOURCE_NAME.match(file):
+        if not SOURCE_NAME.fullmatch(file):
             return None
         path = folder / file
         return path.read_bytes() if path.is_file() and path.parent == folder else None

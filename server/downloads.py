@@ -6,13 +6,15 @@ the sha256 the dataset description lists. Their ETag is that checksum. It is wea
 (W/) because the application's gzip middleware may compress a response on the wire
 (the Turtle dump for a client that accepts gzip), which a strong tag would forbid;
 If-None-Match compares weakly, so 304 works all the same. Range requests (206) and
-HEAD come from Starlette's FileResponse.
+HEAD come from Starlette's FileResponse; a Range header that is not a valid bytes range
+is ignored (RFC 9110 §14.2: the whole file, 200), where Starlette would answer 400.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -22,6 +24,7 @@ from typing import Any
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
+from starlette.types import Receive, Scope, Send
 
 from mapping.dumps import BY_FILE, DUMPS_FOLDER, FORMATS, DumpFormat
 from server import pages
@@ -35,6 +38,8 @@ from server.sizes import human_size
 
 router = APIRouter()
 LISTING_TYPES = ["text/html", "application/json"]
+RANGE_SPEC = re.compile(r"[ \t]*(?:([0-9]+)-([0-9]*)|-[0-9]+)[ \t]*")
+"""One range-spec of a bytes Range header (RFC 9110 §14.1.1), with optional whitespace."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,34 @@ def download(file: str, request: Request) -> Response:
     }
     if not_modified(request, dump.etag, dump.modified):
         return Response(status_code=304, headers=headers)
-    return FileResponse(dump.path, media_type=dump.format.served_as, headers=headers)
+    return DumpResponse(dump.path, media_type=dump.format.served_as, headers=headers)
+
+
+def valid_range(value: str) -> bool:
+    """Whether a Range header is a valid bytes range set (satisfiable or not)."""
+    unit, equals, specs = value.partition("=")
+    if not equals or unit.strip().lower() != "bytes":
+        return False
+    parts = [part for part in specs.split(",") if part.strip()]
+    for part in parts:
+        spec = RANGE_SPEC.fullmatch(part)
+        if spec is None:
+            return False
+        first, last = spec.groups()
+        if first is not None and last and int(last) < int(first):
+            return False
+    return bool(parts)
+
+
+class DumpResponse(FileResponse):
+    """A dump file; an invalid Range header is ignored, not answered 400."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        ranges = [value for name, value in scope["headers"] if name == b"range"]
+        if ranges and not (len(ranges) == 1 and valid_range(ranges[0].decode("latin-1"))):
+            headers = [(name, value) for name, value in scope["headers"] if name != b"range"]
+            scope = {**scope, "headers": headers}
+        await super().__call__(scope, receive, send)
 
 
 TEXTS: dict[str, tuple[str, str]] = {

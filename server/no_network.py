@@ -30,8 +30,7 @@ def forbid_network() -> None:
         import pyseccomp as seccomp
     except (ImportError, OSError) as error:
         raise NetworkNotForbidden(
-            f"pyseccomp could not load libseccomp ({error}); install the Debian package "
-            "libseccomp2"
+            f"pyseccomp could not load libseccomp ({error}); install the Debian package libseccomp2"
         ) from None
     try:
         rules = seccomp.SyscallFilter(defaction=seccomp.ALLOW)

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from mapping.uris import DEFAULT_BASE
@@ -105,6 +106,12 @@ async def on_invalid_request(request: Request, error: Exception) -> Response:
     return problem_response(request, Problem(400, f"Invalid request: {where}"))
 
 
+async def on_disconnect(request: Request, error: Exception) -> Response:
+    """The client went away before its request was complete: nobody is left to answer,
+    and nothing went wrong here, so nothing is logged."""
+    return Response(status_code=400, headers={"Connection": "close"})
+
+
 async def on_unexpected(request: Request, error: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return problem_response(
@@ -116,4 +123,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_invalid_request)
+    app.add_exception_handler(ClientDisconnect, on_disconnect)
     app.add_exception_handler(Exception, on_unexpected)

@@ -16,7 +16,7 @@ from server import assets, jsonld, results
 from server.examples import examples
 from server.pages import Frame, Language, render
 from server.problems import Problem
-from server.result_table import SHOWN_ROWS, Table
+from server.result_table import PAGE_ROWS, Table
 
 EDITOR_PREFIXES = ("intmk", "rdf", "rdfs", "xsd", "dcterms", "skos", "foaf", "org", "schema")
 STARTER = """SELECT ?class (COUNT(?thing) AS ?things)
@@ -63,12 +63,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rows": ("{count} Zeilen", "{count} rows"),
     "one_row": ("1 Zeile", "1 row"),
     "shown": (
-        "Angezeigt werden die ersten {shown}; die Downloads enthalten alle.",
-        "The first {shown} are shown; the downloads hold all of them.",
+        "Angezeigt werden die Zeilen {first} bis {last}; die Downloads enthalten alle.",
+        "Rows {first} to {last} are shown; the downloads hold all of them.",
     ),
+    "pages": ("Seiten des Ergebnisses", "Pages of the result"),
+    "previous": ("vorige Seite", "previous page"),
+    "next": ("nächste Seite", "next page"),
+    "page_of": ("Seite {page} von {pages}", "page {page} of {pages}"),
     "truncated": (
-        "Die Antwort wurde nach {limit} Zeilen abgeschnitten (Ergebnisgrenze des Servers).",
-        "The answer was cut after {limit} rows (the server's result limit).",
+        "Die Antwort wurde an der Ergebnisgrenze des Servers abgeschnitten (höchstens "
+        "{limit} Zeilen und {size} MiB).",
+        "The answer was cut at the server's result limit (at most {limit} rows and {size} MiB).",
     ),
     "download": ("Herunterladen", "Download"),
     "yes": ("Ja – die Abfrage trifft zu.", "Yes – the query matches."),
@@ -96,9 +101,9 @@ def starter_query(base: str) -> str:
     return prefix_lines(base) + "\n" + STARTER
 
 
-def page_link(frame: Frame, query: str) -> str:
-    """The query page running `query`, in the frame's language."""
-    return frame.link("sparql", query=query)
+def page_link(frame: Frame, query: str, page: int = 1) -> str:
+    """The query page running `query`, in the frame's language, showing page `page`."""
+    return frame.link("sparql", query=query, **({"page": page} if page > 1 else {}))
 
 
 def downloads(frame: Frame, query: str, kind: str) -> list[tuple[str, str, str, str]]:
@@ -133,6 +138,7 @@ class Place:
     lang: Language
     version: str
     result_limit: int
+    answer_bytes: int = 32 * 1024 * 1024
 
 
 def page_frame(place: Place, query: str | None, table: Table | None) -> Frame:
@@ -169,12 +175,13 @@ def render_page(
         endpoint=place.endpoint,
         text=query if query is not None else starter_query(frame.base),
         examples=[(e, e.query(frame.base)) for e in examples()],
-        run_link=lambda text: page_link(frame, text),
+        run_link=lambda text, page=1: page_link(frame, text, page),
         table=table,
         problem=problem,
         downloads=downloads(frame, query, table.kind) if table is not None and query else [],
-        shown_rows=SHOWN_ROWS,
+        page_rows=PAGE_ROWS,
         result_limit=place.result_limit,
+        answer_mib=f"{place.answer_bytes / (1024 * 1024):g}",
         editor=assets.editor_available(),
         vendor=lambda name: assets.url(frame.root, name),
     )

@@ -57,7 +57,7 @@ from pathlib import Path
 from server import query_worker
 from server.bounded_cache import BoundedCache
 from server.config import Settings
-from server.query_worker import Job, Reply
+from server.query_worker import Job, Limits, Reply
 
 log = logging.getLogger("intmk.server")
 CONTEXT = multiprocessing.get_context("spawn")
@@ -162,7 +162,7 @@ async def spawn(nquads: Path, settings: Settings) -> Worker:
     memory = settings.query_memory * MIB
     process = CONTEXT.Process(
         target=query_worker.main,
-        args=(child, str(nquads), settings.result_limit, memory),
+        args=(child, str(nquads), Limits(settings.result_limit, settings.answer_bytes), memory),
         daemon=True,
     )
     with bare_main():

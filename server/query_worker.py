@@ -4,7 +4,8 @@ pyoxigraph cannot cancel a running query, so every query runs in a process of th
 that the server may kill when the query runs too long. The worker knows nothing of HTTP:
 it gets a `Job` (query, dataset, the media types the client accepts for each kind of
 answer) and sends back a `Reply` with a status, a media type and the finished body. The
-result limit is applied while iterating, so a huge answer is never built.
+result limit is applied while iterating, in rows and in bytes, so a huge answer is never
+built: a query whose answer would pass either limit gets the first part, marked truncated.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import resource
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
@@ -71,10 +71,45 @@ def dataset_options(job: Job) -> dict[str, object]:
     }
 
 
-def first(items: Iterable[T], limit: int) -> tuple[list[T], bool]:
-    """At most `limit` items, and whether there were more."""
-    taken = list(islice(items, limit + 1))
-    return taken[:limit], len(taken) > limit
+@dataclass(frozen=True)
+class Limits:
+    """How much of an answer a worker writes: rows (or triples), and bytes."""
+
+    rows: int
+    bytes: int
+
+
+def first(items: Iterable[T], limits: Limits, size: Callable[[T], int]) -> tuple[list[T], bool]:
+    """The first items within both limits (`size` estimates an item's bytes), and whether
+    there were more."""
+    taken: list[T] = []
+    total = 0
+    for item in items:
+        total += size(item)
+        if len(taken) == limits.rows or total > limits.bytes:
+            return taken, True
+        taken.append(item)
+    return taken, False
+
+
+def term_size(term: object) -> int:
+    """About the bytes a term takes in an answer: its N-Triples form and some markup."""
+    return len(str(term)) + 32 if term is not None else 8
+
+
+def row_size(row: list[results.Term | None]) -> int:
+    return sum(term_size(term) for term in row)
+
+
+def within(
+    items: list[T], truncated: bool, limit: int, write: Callable[[list[T]], bytes]
+) -> tuple[bytes, bool]:
+    """The items written, fewer (halved until it fits) if escaping made them pass `limit`."""
+    body = write(items)
+    while len(body) > limit and items:
+        items, truncated = items[: len(items) // 2], True
+        body = write(items)
+    return body, truncated
 
 
 def not_acceptable(kind: str, offers: Iterable[str]) -> Reply:
@@ -83,31 +118,45 @@ def not_acceptable(kind: str, offers: Iterable[str]) -> Reply:
     return Reply(406, "", b"", detail=detail, available=available)
 
 
-def answer(store: pyoxigraph.Store, job: Job, limit: int) -> Reply:
-    """Run the job's query and write at most `limit` rows or triples of its answer."""
+def answer(store: pyoxigraph.Store, job: Job, limits: Limits) -> Reply:
+    """Run the job's query and write what of its answer fits the limits."""
     result = store.query(job.query, base_iri=job.base_iri, **dataset_options(job))  # type: ignore[arg-type]
     if isinstance(result, pyoxigraph.QueryBoolean):
         if job.boolean_type is None:
             return not_acceptable("boolean (ASK)", results.BOOLEAN_FORMATS)
         return Reply(200, job.boolean_type, results.write_boolean(bool(result), job.boolean_type))
     if isinstance(result, pyoxigraph.QuerySolutions):
-        if job.solutions_type is None:
+        solutions_type = job.solutions_type
+        if solutions_type is None:
             return not_acceptable("SELECT", results.SOLUTION_FORMATS)
         names = [variable.value for variable in result.variables]
-        rows, truncated = first(([solution[n] for n in names] for solution in result), limit)
-        body = results.write_solutions(names, rows, job.solutions_type)
-        return Reply(200, job.solutions_type, body, truncated)
-    if job.graph_type is None:
+        rows, truncated = first(
+            ([solution[n] for n in names] for solution in result), limits, row_size
+        )
+        body, truncated = within(
+            rows,
+            truncated,
+            limits.bytes,
+            lambda part: results.write_solutions(names, part, solutions_type),
+        )
+        return Reply(200, solutions_type, body, truncated)
+    graph_type = job.graph_type
+    if graph_type is None:
         return not_acceptable("graph (CONSTRUCT/DESCRIBE)", results.GRAPH_FORMATS)
-    triples, truncated = first(result, limit)
-    body = results.write_triples(triples, job.graph_type, dict(job.prefixes))
-    return Reply(200, job.graph_type, body, truncated)
+    triples, truncated = first(result, limits, term_size)
+    body, truncated = within(
+        triples,
+        truncated,
+        limits.bytes,
+        lambda part: results.write_triples(part, graph_type, dict(job.prefixes)),
+    )
+    return Reply(200, graph_type, body, truncated)
 
 
-def safe_answer(store: pyoxigraph.Store, job: Job, limit: int) -> Reply:
+def safe_answer(store: pyoxigraph.Store, job: Job, limits: Limits) -> Reply:
     """The answer, or a reply that says what went wrong (never a traceback)."""
     try:
-        return answer(store, job, limit)
+        return answer(store, job, limits)
     except SyntaxError as error:
         return Reply(400, "", b"", detail=f"The query is not valid SPARQL 1.1: {error}")
     except ValueError as error:
@@ -127,7 +176,7 @@ def failed(error: BaseException) -> Reply:
     return Reply(500, "", b"", detail="The query failed inside the query engine; it is logged.")
 
 
-def main(connection: Connection, nquads: str, limit: int, memory: int) -> None:
+def main(connection: Connection, nquads: str, limits: Limits, memory: int) -> None:
     """Process entry point: load the build, say ready, answer jobs until the pipe closes.
 
     `memory` bytes bound the process's data (RLIMIT_DATA): a query that would need more
@@ -157,7 +206,7 @@ def main(connection: Connection, nquads: str, limit: int, memory: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            connection.send(safe_answer(store, job, limit))
+            connection.send(safe_answer(store, job, limits))
         except BaseException as error:
             report_failure(error)
             raise

@@ -19,8 +19,11 @@ from server import jsonld, results
 from server.html import Labels
 from server.pages import Frame
 
-SHOWN_ROWS = 1000
-"""Rows the page shows at most; the downloads carry the whole answer."""
+PAGE_ROWS = 200
+"""Rows one page of the table shows; further pages and the downloads carry the rest."""
+CELL_CHARS = 2000
+"""Characters a cell shows of a value at most (a value may be megabytes long); the
+downloads carry it whole."""
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 GRAPH_COLUMNS = ("subject", "predicate", "object")
@@ -47,10 +50,21 @@ class Table:
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[Cell | None, ...], ...] = ()
     count: int = 0
-    """Rows in the answer; more than `rows` holds when the page shows only the first."""
+    """Rows in the answer; more than `rows` holds when it takes several pages."""
+    page: int = 1
+    """Which page of PAGE_ROWS rows `rows` is (1 is the first)."""
     truncated: bool = False
     """Whether the server's result limit cut the answer."""
     boolean: bool | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // PAGE_ROWS))
+
+    @property
+    def first_row(self) -> int:
+        """Number of the first row shown (1-based)."""
+        return (self.page - 1) * PAGE_ROWS + 1
 
 
 class Cells:
@@ -84,8 +98,9 @@ class Cells:
         if isinstance(term, BlankNode):
             return Cell(f"_:{term.value}", f"_:{term.value}")
         if isinstance(term, Triple):
-            return Cell(str(term), str(term))
-        return Cell(term.value, term.value, note=self.note(term))
+            return Cell(shortened(str(term)), shortened(str(term)))
+        text = shortened(term.value)
+        return Cell(text, text, note=self.note(term))
 
     def note(self, literal: Literal) -> str:
         if literal.language:
@@ -97,8 +112,13 @@ class Cells:
         return tuple(tuple(self.cell(term) for term in row) for row in rows)
 
 
-def read_table(body: bytes, media_type: str, truncated: bool, cells: Cells) -> Table:
-    """The worker's answer (SPARQL JSON or N-Triples) as a table of at most SHOWN_ROWS."""
+def shortened(text: str) -> str:
+    return text if len(text) <= CELL_CHARS else text[:CELL_CHARS] + "…"
+
+
+def read_table(body: bytes, media_type: str, truncated: bool, cells: Cells, page: int = 1) -> Table:
+    """The worker's answer (SPARQL JSON or N-Triples) as one page of a table: PAGE_ROWS
+    rows from page `page` on (the last page if there are fewer)."""
     if media_type == results.SPARQL_JSON:
         answer = pyoxigraph.parse_query_results(body, pyoxigraph.QueryResultsFormat.JSON)
         if isinstance(answer, pyoxigraph.QueryBoolean):
@@ -111,5 +131,6 @@ def read_table(body: bytes, media_type: str, truncated: bool, cells: Cells) -> T
         columns = GRAPH_COLUMNS
         rows = [[quad.subject, quad.predicate, quad.object] for quad in quads]
         kind = "graph"
-    shown = cells.rows(rows[:SHOWN_ROWS])
-    return Table(kind, columns, shown, count=len(rows), truncated=truncated)
+    page = max(1, min(page, -(-len(rows) // PAGE_ROWS)))
+    shown = cells.rows(rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS])
+    return Table(kind, columns, shown, count=len(rows), page=page, truncated=truncated)

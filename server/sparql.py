@@ -10,6 +10,7 @@ answer shown as a table, and problems shown on the page with the query kept.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from typing import Annotated, Any
 
@@ -32,6 +33,7 @@ router = APIRouter(tags=["SPARQL"], default_response_class=Response)
 PATH = "/sparql"
 TRUNCATED = "Intmk-Result-Truncated"
 MAX_ROWS = "X-SPARQL-MaxRows"
+MAX_BYTES = "Intmk-Result-Max-Bytes"
 HTML = "text/html"
 HTML_UTF8 = "text/html; charset=utf-8"
 TIMED_OUT = "ran longer than the limit"
@@ -62,6 +64,14 @@ NamedGraphs = Annotated[
     list[str] | None,
     Query(alias="named-graph-uri", description="Graphs available to GRAPH (repeatable)."),
 ]
+PageParameter = Annotated[
+    int | None,
+    Query(
+        alias="page",
+        ge=1,
+        description="For browsers: which page of the answer's table the query page shows.",
+    ),
+]
 FormatParameter = Annotated[
     list[str] | None,
     Query(
@@ -84,7 +94,8 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "Query results (SELECT/ASK: SPARQL JSON, XML, CSV, TSV; CONSTRUCT/"
         "DESCRIBE: RDF), or the service description when there is no query. Marked "
-        f"truncated ({TRUNCATED}: true, {MAX_ROWS}) when the result limit cut it.",
+        f"truncated ({TRUNCATED}: true, {MAX_ROWS}, {MAX_BYTES}) when the result limit "
+        "(rows, or bytes) cut it.",
         "content": {media: {} for media in (*ALL_TYPES, HTML)},
     },
     304: {"description": "Not modified (GET with a matching ETag or date)."},
@@ -127,6 +138,7 @@ async def sparql_get(
     default_graph_uri: DefaultGraphs = None,
     named_graph_uri: NamedGraphs = None,
     format: FormatParameter = None,
+    page: PageParameter = None,
 ) -> Response:
     """Answer a query given in the URL; without one, describe the service."""
     return await answer(request)
@@ -198,7 +210,12 @@ async def run(request: Request, current: Generation, job: Job, headers: dict[str
     """The worker's reply as a response; timeouts, busy or dead workers as 503 problems."""
     reply = await answer_of(request, current, job)
     if reply.truncated:
-        headers |= {TRUNCATED: "true", MAX_ROWS: str(settings(request).result_limit)}
+        limits = settings(request)
+        headers |= {
+            TRUNCATED: "true",
+            MAX_ROWS: str(limits.result_limit),
+            MAX_BYTES: str(limits.answer_bytes),
+        }
     return Response(reply.body, media_type=reply.media_type, headers=headers)
 
 
@@ -209,8 +226,9 @@ async def answer_of(request: Request, current: Generation, job: Job) -> Reply:
         reply = await current.queries.run(job, request.client.host if request.client else "")
     except QueryUnavailable as unavailable:
         retry = {"Retry-After": str(unavailable.retry_after)} if unavailable.retry_after else {}
-        timed_out = TIMED_OUT in unavailable.detail  # not a busy pool or a dead worker
-        limit = {"timeout_seconds": limit_settings.query_timeout} if timed_out else {}
+        limit: dict[str, Any] = {}
+        if TIMED_OUT in unavailable.detail:  # not a busy pool, a dead worker, a memory limit
+            limit["timeout_seconds"] = limit_settings.query_timeout
         raise Problem(unavailable.status, unavailable.detail, headers=retry, **limit) from None
     if reply.status != 200:
         extensions: dict[str, Any] = {"available": list(reply.available)} if reply.available else {}
@@ -238,6 +256,7 @@ def place(request: Request, current: Generation) -> query_page.Place:
         lang=language(request),
         version=current.dataset.version,
         result_limit=settings(request).result_limit,
+        answer_bytes=settings(request).answer_bytes,
     )
 
 
@@ -248,11 +267,14 @@ async def answer_page(request: Request) -> Response:
     text = request.query_params.get("query", "")
     headers = {"Vary": "Accept"}
     try:
+        page = result_page(request)
         operation = await read_operation(request)
         assert operation is not None, "for_people() saw a query"
         job = make_job(operation, PAGE_CHOICES, current)
         headers |= http_cache.validator_headers(
-            current.dataset.version, current.dataset.modified, f"page-{where.lang}-{variant(job)}"
+            current.dataset.version,
+            current.dataset.modified,
+            f"page-{where.lang}-{page}-{variant(job)}",
         )
         if http_cache.not_modified(request, headers["ETag"], current.dataset.modified):
             return Response(status_code=304, headers=headers)
@@ -260,9 +282,26 @@ async def answer_page(request: Request) -> Response:
     except Problem as stopped:
         body = query_page.render_page(where, text, problem=stopped)
         return Response(body, stopped.status, {"Vary": "Accept"} | stopped.headers, HTML_UTF8)
+    body = await asyncio.to_thread(result_page_body, where, text, reply, current, page)
+    return Response(body, 200, headers, HTML_UTF8)
+
+
+def result_page(request: Request) -> int:
+    """The `page` of the answer's table the query page shows (1, the first, by default)."""
+    value = request.query_params.get("page", "1")
+    if not value.isascii() or not value.isdigit() or not 0 < int(value) < 1_000_000:
+        raise Problem(400, f"page={value!r}: expected a page number 1, 2, …")
+    return int(value)
+
+
+def result_page_body(
+    where: query_page.Place, text: str, reply: Reply, current: Generation, page: int
+) -> bytes:
+    """The query page with one page of the answer as a table; run off the event loop, since
+    a large answer takes a while to read and render."""
     cells = Cells(query_page.page_frame(where, text, None), current.dataset.store)
-    table = read_table(reply.body, reply.media_type, reply.truncated, cells)
-    return Response(query_page.render_page(where, text, table), 200, headers, HTML_UTF8)
+    table = read_table(reply.body, reply.media_type, reply.truncated, cells, page)
+    return query_page.render_page(where, text, table)
 
 
 def endpoint_url(current: Generation) -> str:

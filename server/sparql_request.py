@@ -67,15 +67,38 @@ async def utf8_body(request: Request, charset: str | None) -> str:
         ) from None
 
 
+def form_fields(text: str, where: str) -> list[tuple[str, str]]:
+    """Name-value pairs of a URL query string or a form body; percent-encoded bytes must
+    make UTF-8 (Starlette's query_params would turn them into U+FFFD silently)."""
+    try:
+        return parse_qsl(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise Problem(
+            400,
+            f"The {where} is not UTF-8 once percent-decoded; "
+            "percent-encode the UTF-8 bytes of the query.",
+        ) from None
+
+
+def url_fields(request: Request) -> list[tuple[str, str]]:
+    """The parameters in the URL, read from the raw query string."""
+    raw: bytes = request.scope.get("query_string", b"")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Problem(400, "The query string of the URL is not UTF-8.") from None
+    return form_fields(text, "query string of the URL")
+
+
 async def parameters(request: Request) -> tuple[MultiDict, str | None]:
     """All protocol parameters (URL, and form body) and a directly posted query, if any."""
-    fields: list[tuple[str, str]] = list(request.query_params.multi_items())
+    fields = url_fields(request)
     if request.method != "POST":
         return MultiDict(fields), None
     kind, charset = media_type(request)
     if kind == FORM:
         body = await utf8_body(request, charset)
-        return MultiDict(fields + parse_qsl(body, keep_blank_values=True)), None
+        return MultiDict(fields + form_fields(body, "form body")), None
     if kind == SPARQL_QUERY:
         return MultiDict(fields), await utf8_body(request, charset)
     if kind == SPARQL_UPDATE:

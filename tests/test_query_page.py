@@ -275,7 +275,8 @@ def test_the_page_says_when_the_result_limit_cut_the_answer(tight: httpx.Client)
     soup = page(tight, query=MAJORITY)
     assert column(one(soup, "table#results"), 0) == MAJORITY_TOPS[:3]
     assert one(soup, "#truncated").get_text() == (
-        "Die Antwort wurde nach 3 Zeilen abgeschnitten (Ergebnisgrenze des Servers)."
+        "Die Antwort wurde an der Ergebnisgrenze des Servers abgeschnitten (höchstens 3 "
+        "Zeilen und 32 MiB)."
     )
 
 
