@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup assets build-packages test-packages build run serve lint test clean
+.PHONY: setup assets build-packages test-packages build run serve lint test test-fast clean
 
 # Debian tools (command:package). The build draws the ontology diagram with Graphviz
 # (dot); the tests also drive real clients: rapper (raptor2-utils) dereferences URIs,
@@ -64,6 +64,13 @@ lint: setup
 
 test: lint test-packages
 	$(BIN)/pytest
+
+# The inner loop: everything but the slowest suites (browser, fuzzing, property tests,
+# schemathesis, slow clients, the tests that run many builds); `make test` runs them all.
+SLOW_TESTS := browser schemathesis parser_properties parser_fuzz build_safety bad_input \
+	many_documents slow_clients
+test-fast: setup test-packages
+	$(BIN)/pytest -q -x $(foreach name,$(SLOW_TESTS),--ignore=tests/test_$(name).py)
 
 clean:
 	rm -rf $(VENV) data/graph data/.builds $(ASSETS)/node_modules
