@@ -26,6 +26,9 @@ whose data never changes, which makes the rest simple:
 - **A light lane.** When every worker is busy, a client with little recent use and no
   query of its own running may borrow a spare for one job: a quick question never waits
   behind slow queries. A borrowed spare goes back to the reserve when its job ends.
+  While the spare is lent out or still loading (after it took a killed worker's place),
+  a client with much recent use does not get the last idle worker: it stays free for the
+  light clients until the spare is back.
 - **A warm spare.** `SPARES` loaded workers take no jobs. When a worker is killed or found
   dead, a spare takes its place at once and a new spare loads in the background (a worker
   of a large build loads for many seconds). A worker or spare that fails to load is
@@ -460,23 +463,32 @@ class QueryPool:
                 if not waiter.future.done()
                 and self._use(waiter.client).running < self.settings.client_queries
             ]
-            if not ready:
-                return
-            if self.idle:
-                waiter = min(ready, key=lambda w: (self.recent_use(w.client, now), w.order))
+            light = [waiter for waiter in ready if self._is_light(waiter.client, now)]
+            candidates = ready if self._heavy_may_take_a_worker() else light
+            if self.idle and candidates:
+                waiter = min(candidates, key=lambda w: (self.recent_use(w.client, now), w.order))
                 self._hand_over(waiter, self._unwatch(self.idle.popleft()))
                 continue
-            light = [
-                waiter
-                for waiter in ready
-                if self._use(waiter.client).running == 0
-                and self.recent_use(waiter.client, now) < LIGHT_USE
-            ]
             spare = self._idle_spare() if light else None
             if spare is None:
                 return
             self.lent.append(spare)
             self._hand_over(min(light, key=lambda w: w.order), spare)
+
+    def _is_light(self, client: str, now: float) -> bool:
+        """A client with nothing running and little recent use of the workers."""
+        return self._use(client).running == 0 and self.recent_use(client, now) < LIGHT_USE
+
+    def _heavy_may_take_a_worker(self) -> bool:
+        """Whether a client that used the workers a lot lately may take an idle worker: not
+        the last one while the spare, the light clients' lane, is lent out or loading."""
+        return (
+            len(self.idle) > 1
+            or bool(self.spares)
+            or not (self.lent or self._loading)
+            or self.wanted_spares == 0
+            or self.settings.query_workers == 1
+        )
 
     def _idle_spare(self) -> Worker | None:
         while self.spares and not self.closed:

@@ -209,6 +209,33 @@ def test_a_light_client_borrows_the_spare_when_every_worker_is_busy(built: Path)
     with_pool(built, test)
 
 
+def test_while_the_spare_loads_a_heavy_client_leaves_the_last_worker_to_light_ones(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query_pool, "RETRY_FIRST", 0.1)
+    monkeypatch.setattr(query_pool, "RETRY_MAX", 0.2)
+
+    async def test(pool: QueryPool) -> None:
+        loop = asyncio.get_running_loop()
+        await until(lambda: len(pool.spare_pids) == 1)
+        pool.nquads = built / "missing.nq"  # the next spare keeps failing to load
+        with pytest.raises(QueryUnavailable, match="ran longer"):
+            await pool.run(job(SLOW), "203.0.113.1")  # 4 s of use: a heavy client now
+        assert pool.spares == [] and pool._loading and len(pool.idle) == 2
+        first = loop.create_task(pool.run(job(SECOND), "203.0.113.1"))
+        await until(lambda: pool.executions == 2)
+        second = loop.create_task(pool.run(job(SECOND + " # 2"), "203.0.113.1"))
+        await asyncio.sleep(0.3)
+        assert pool.executions == 2 and len(pool.idle) == 1, "the last worker stays free"
+        assert (await pool.run(job("ASK {}"), "203.0.113.2")).status == 200
+        assert pool.executions == 3 and not second.done()
+        pool.nquads = built / "intmk.nq"
+        await until(lambda: len(pool.spare_pids) == 1)
+        assert (await first).status == 200 and (await second).status == 200
+
+    with_pool(built, test, query_workers=2, client_queries=2, query_timeout=4.0)
+
+
 def test_the_wait_for_a_worker_counts_against_the_timeout(built: Path) -> None:
     """A query waits for a worker and then runs only for what is left of its own timeout:
     it is answered within the timeout of its arrival, not after waiting plus running."""
