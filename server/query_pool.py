@@ -23,12 +23,12 @@ whose data never changes, which makes the rest simple:
   in the last minute or so (worker-seconds, halved every `HALF_LIFE`, the running
   query's time included), first come first served among equals. So a client hammering
   slow queries cannot starve one that asks a quick question now and then.
-- **A light lane.** When every worker is busy, a client with little recent use and no
-  query of its own running may borrow a spare for one job: a quick question never waits
-  behind slow queries. A borrowed spare goes back to the reserve when its job ends.
-  While the spare is lent out or still loading (after it took a killed worker's place),
-  a client with much recent use does not get the last idle worker: it stays free for the
-  light clients until the spare is back.
+- **A light lane.** When every worker is busy, a client whose queries are quick
+  (typically under `LIGHT_QUERY`) and that has none running may borrow a spare for one
+  job: a quick question never waits behind slow queries. A borrowed spare goes back to
+  the reserve when its job ends. While the spare is lent out or still loading (after it
+  took a killed worker's place), a client that is not light does not get the last idle
+  worker: it stays free for the light clients until the spare is back.
 - **A warm spare.** `SPARES` loaded workers take no jobs. When a worker is killed or found
   dead, a spare takes its place at once and a new spare loads in the background (a worker
   of a large build loads for many seconds). A worker or spare that fails to load is
@@ -74,8 +74,10 @@ MIN_RUN = 0.05
 """Share of the timeout a query must have left when it gets a worker, or it is not run."""
 HALF_LIFE = 30.0
 """Seconds in which a client's recorded use of the workers halves."""
-LIGHT_USE = 0.5
-"""Recent worker-seconds below which a client counts as light (may borrow a spare)."""
+LIGHT_QUERY = 0.5
+"""Seconds a client's queries take, typically, below which it counts as light (may borrow
+the spare): a client asking many quick questions stays light, one slow query makes a
+client heavy until a few quick ones follow."""
 WAITING_PER_CLIENT = 32
 """Executions one client may have waiting for a worker; more are answered 429."""
 CLIENTS_KEPT = 10_000
@@ -134,6 +136,10 @@ class Use:
 
     seconds: float = 0.0
     at: float = 0.0
+    typical: float = 0.0
+    """How long the client's queries take: the first one's time, then a running mean
+    that halves the weight of the past with every query."""
+    queries: int = 0
     running: int = 0
     waiting: int = 0
 
@@ -142,6 +148,8 @@ class Use:
 
     def add(self, seconds: float, now: float) -> None:
         self.seconds, self.at = self.recent(now) + seconds, now
+        self.typical = (self.typical + seconds) / 2 if self.queries else seconds
+        self.queries += 1
 
 
 @contextlib.contextmanager
@@ -463,7 +471,7 @@ class QueryPool:
                 if not waiter.future.done()
                 and self._use(waiter.client).running < self.settings.client_queries
             ]
-            light = [waiter for waiter in ready if self._is_light(waiter.client, now)]
+            light = [waiter for waiter in ready if self._is_light(waiter.client)]
             candidates = ready if self._heavy_may_take_a_worker() else light
             if self.idle and candidates:
                 waiter = min(candidates, key=lambda w: (self.recent_use(w.client, now), w.order))
@@ -475,9 +483,10 @@ class QueryPool:
             self.lent.append(spare)
             self._hand_over(min(light, key=lambda w: w.order), spare)
 
-    def _is_light(self, client: str, now: float) -> bool:
-        """A client with nothing running and little recent use of the workers."""
-        return self._use(client).running == 0 and self.recent_use(client, now) < LIGHT_USE
+    def _is_light(self, client: str) -> bool:
+        """A client with nothing running whose queries are quick."""
+        use = self._use(client)
+        return use.running == 0 and use.typical < LIGHT_QUERY
 
     def _heavy_may_take_a_worker(self) -> bool:
         """Whether a client that used the workers a lot lately may take an idle worker: not
