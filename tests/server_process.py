@@ -8,12 +8,13 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,3 +84,20 @@ def wait_until_ready(server: RunningServer, timeout: float) -> None:
             pass
         time.sleep(0.1)
     raise RuntimeError(f"intmk serve did not start in {timeout} s:\n{server.output()}")
+
+
+def client_at(server: RunningServer, address: str, timeout: float = 60) -> httpx.Client:
+    """A client of `server` connecting from its own loopback address (127.0.0.0/8 is all
+    loopback): the server tells clients apart by address."""
+    transport = httpx.HTTPTransport(local_address=address)
+    return httpx.Client(base_url=server.url, transport=transport, timeout=timeout)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
+    """Wait until `condition` holds; fail the test after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    pytest.fail(f"not within {seconds} s")

@@ -29,7 +29,7 @@ from mapping.build_layout import NQUADS_NAME, SUMMARY_NAME
 from mapping.publish import builds_folder, lock_path, remove_old_builds
 from server.dataset import BuildLease, DatasetError, inspect_folder, load_dataset
 from tests.conftest import BASE, ROOT, SEED
-from tests.server_process import free_port, serve
+from tests.server_process import free_port, serve, wait_for
 from tests.test_build import run_build
 
 SEVENTEENTH = ROOT / "tests" / "fixtures" / "documents" / "017_intmk_2022.txt"
@@ -40,15 +40,6 @@ QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 INTMK = (sys.executable, "-m", "cli.main")
 SEED_QUADS = 10_749
 """intmk.nq (9,888) and dataset.nq (861) of the seed build."""
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    pytest.fail(f"not within {seconds} s")
 
 
 def relink(link: Path, target: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.server_process import RunningServer, serve
+from tests.server_process import RunningServer, client_at, serve
 
 SRJ = "application/sparql-results+json"
 SECONDS = "SELECT (COUNT(*) AS ?n) WHERE {{ ?a a ?c . ?d ?e ?f . FILTER(?f != {n}) }}"
@@ -27,11 +27,6 @@ def one_worker(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     options = ("--query-workers", "1", "--query-timeout", "3")
     with serve(built, log, *options) as running:
         yield running
-
-
-def client_at(server: RunningServer, address: str) -> httpx.Client:
-    transport = httpx.HTTPTransport(local_address=address)
-    return httpx.Client(base_url=server.url, transport=transport, timeout=60)
 
 
 def ask(http: httpx.Client, query: str) -> httpx.Response:

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-import pytest
 
-from tests.server_process import serve
+from tests.server_process import serve, wait_for
 
 OLD_LABEL = '"18. IntMK 2023"@de'
 NEW_LABEL = '"18. IntMK 2023 (Neufassung)"@de'
@@ -41,15 +40,6 @@ def variant(built: Path, folder: Path, change: Callable[[str], str]) -> Path:
     nquads = folder / "intmk.nq"
     nquads.write_text(change(nquads.read_text(encoding="utf-8")), encoding="utf-8")
     return folder
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    pytest.fail(f"not within {seconds} s")
 
 
 def test_a_new_build_is_switched_to_and_a_broken_one_is_not(built: Path, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
-from tests.server_process import RunningServer, serve
+from tests.server_process import RunningServer, client_at, serve
 
 BASE = "http://localhost:8000/"
 INTMK = BASE + "ontology#"
@@ -479,13 +479,6 @@ def small(limited: RunningServer) -> Iterator[httpx.Client]:
     workers(limited, wait_for=3)
     with httpx.Client(base_url=limited.url, timeout=30) as http:
         yield http
-
-
-def client_at(server: RunningServer, address: str) -> httpx.Client:
-    """A client connecting from its own loopback address: the server tells clients apart
-    by address and runs one query of each at a time."""
-    transport = httpx.HTTPTransport(local_address=address)
-    return httpx.Client(base_url=server.url, transport=transport, timeout=30)
 
 
 def workers(server: RunningServer, wait_for: int | None = None) -> set[int]:
