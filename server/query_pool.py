@@ -89,11 +89,15 @@ RETRY_FIRST, RETRY_MAX = 1.0, 30.0
 class QueryUnavailable(Exception):
     """No answer from a worker: timed out, all busy, or died. `retry_after` is in seconds."""
 
-    def __init__(self, status: int, detail: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self, status: int, detail: str, retry_after: int | None = None, timed_out: bool = False
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.retry_after = retry_after
+        self.timed_out = timed_out
+        """The query ran past the timeout and was stopped (not: busy, or a worker died)."""
 
 
 class WorkerStartError(Exception):
@@ -337,7 +341,9 @@ class QueryPool:
             self._give_back(self._retire(worker))
             timeout = self.settings.query_timeout
             raise QueryUnavailable(
-                503, f"The query ran longer than the limit of {timeout:g} seconds and was stopped."
+                503,
+                f"The query ran longer than the limit of {timeout:g} seconds and was stopped.",
+                timed_out=True,
             ) from None
         except (EOFError, OSError) as error:
             self._done(worker)

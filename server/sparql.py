@@ -36,8 +36,6 @@ MAX_ROWS = "X-SPARQL-MaxRows"
 MAX_BYTES = "Intmk-Result-Max-Bytes"
 HTML = "text/html"
 HTML_UTF8 = "text/html; charset=utf-8"
-TIMED_OUT = "ran longer than the limit"
-"""In the detail of query_pool's QueryUnavailable for a query stopped at the timeout."""
 PAGE_CHOICES = Choices(results.SPARQL_JSON, results.SPARQL_JSON, "application/n-triples")
 """What the query page asks the workers for: it reads the answer back into a table."""
 PREFIXES = {
@@ -227,7 +225,7 @@ async def answer_of(request: Request, current: Generation, job: Job) -> Reply:
     except QueryUnavailable as unavailable:
         retry = {"Retry-After": str(unavailable.retry_after)} if unavailable.retry_after else {}
         limit: dict[str, Any] = {}
-        if TIMED_OUT in unavailable.detail:  # not a busy pool, a dead worker, a memory limit
+        if unavailable.timed_out:  # not a busy pool, a dead worker, a memory limit
             limit["timeout_seconds"] = limit_settings.query_timeout
         raise Problem(unavailable.status, unavailable.detail, headers=retry, **limit) from None
     if reply.status != 200:

@@ -4,6 +4,7 @@ page at a time, each value cut to a readable length: no answer pins unbounded me
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -115,3 +116,40 @@ def test_a_long_value_is_cut_on_the_page_and_whole_in_the_download(
     assert cell.get_text() == "0123456789" * 200 + "…"
     whole = client.get("/sparql", params={"query": DOUBLING}, headers={"Accept": SRJ}).json()
     assert whole["results"]["bindings"][0]["x"]["value"] == "0123456789" * 256
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def test_distinct_padded_requests_keep_the_main_process_within_its_cache_bound(
+    built: Path, tmp_path: Path
+) -> None:
+    """3,000 distinct requests with 20 KB of padding each: 60 MB of keys. Before, the
+    cached 303s (no body) and the padded query texts were never counted, so all of it
+    stayed (measured: +83 MiB); with --cache-memory 4 the main process grows by about
+    1 MiB."""
+    padding = "x" * 20_000
+
+    def one(http: httpx.Client, n: int) -> int:
+        if n % 3:
+            return http.get(f"/id/conference/18?n={n}&pad={padding}").status_code
+        query = f"ASK {{ ?s ?p {n} }} # {padding}"
+        return http.get("/sparql", params={"query": query}, headers={"Accept": SRJ}).status_code
+
+    options = ("--cache-memory", "4", "--cache-entries", "1000000")
+    with (
+        serve(built, tmp_path / "serve.log", *options) as running,
+        httpx.Client(base_url=running.url, timeout=60) as http,
+    ):
+        for n in range(200):  # warm up: the allocator's pools, the first pages
+            one(http, -n)
+        before = rss_mib(running.process.pid)
+        with ThreadPoolExecutor(8) as pool:
+            statuses = set(pool.map(lambda n: one(http, n), range(3000)))
+        after = rss_mib(running.process.pid)
+    assert statuses == {200, 303}
+    assert after - before < 30, f"grew from {before:.0f} to {after:.0f} MiB"

@@ -24,7 +24,8 @@ from rdflib.term import Node
 
 from tests.server_process import RunningServer, serve
 
-W3C = Path("/work/shared/w3c")
+W3C = Path(__file__).resolve().parent / "fixtures" / "w3c"
+"""Vendored from the W3C test suites (see its README: source commit and licence)."""
 PROTOCOL = W3C / "protocol" / "manifest.ttl"
 SERVICE_DESCRIPTION = W3C / "service-description" / "manifest.ttl"
 DATA_GRAPH = "http://kasei.us/2009/09/sparql/data/data{}.rdf"
