@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+SOFT_HYPHEN = "\u00ad"
 # After a hyphen at a line end, these words show a suspended compound ("Kriegs- und Krisen…").
 CONJUNCTIONS = ("und ", "oder ", "bzw. ", "sowie ", "als auch ")
 SENTENCE_END = re.compile(r"[.!?:;]\W*$")
@@ -58,7 +59,10 @@ def join_lines(lines: list[str]) -> str:
 
 
 def join_two(left: str, right: str) -> str:
-    """Join two wrapped pieces of text."""
+    """Join two wrapped pieces of text. A soft hyphen at the end of the left piece (the only
+    one normalisation leaves) marks a word broken there: it is rejoined without a hyphen."""
+    if left.endswith(SOFT_HYPHEN):
+        return left[:-1] + right
     if left.endswith("-") and not left.endswith(" -") and len(left) > 1 and left[-2].isalpha():
         if right.startswith(CONJUNCTIONS):
             return f"{left} {right}"

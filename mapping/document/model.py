@@ -1,0 +1,71 @@
+"""What the document layer gives the grammar: every line of the source, what kind it is,
+and the changes normalisation made to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class LineKind(Enum):
+    """What a source line is, before the grammar reads it."""
+
+    CONTENT = "content"
+    BLANK = "blank"
+    PAGE_NUMBER = "page number"
+    RUNNING_HEADER = "running header"
+    RUNNING_FOOTER = "running footer"
+    FOOTNOTE = "footnote"
+
+    @property
+    def is_furniture(self) -> bool:
+        return self not in (LineKind.CONTENT, LineKind.BLANK)
+
+
+@dataclass(frozen=True)
+class Normalisation:
+    """One change normalisation made to a line: what kind, how often."""
+
+    kind: str  # "soft hyphen", "ligature", "space", "zero-width", "form feed", "NFC", …
+    count: int
+
+
+@dataclass(frozen=True)
+class ExtractedLine:
+    """A line as a reader found it, before normalisation and furniture detection.
+
+    `text` uses the inline conventions of the seed's conversion: `**…**` around bold runs,
+    `<u>…</u>` around underlined runs, a tab between the cells of a table row. A reader
+    that knows a line's region on the page (a PDF reader) says so in `region`; a text
+    reader leaves it None and furniture.py decides from the text alone."""
+
+    text: str
+    page: int | None = None
+    region: LineKind | None = None  # RUNNING_HEADER, RUNNING_FOOTER, FOOTNOTE, PAGE_NUMBER
+    gap_before: bool = False  # a PDF reader: vertical space before it, a paragraph break
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """One numbered line of the document: 1-based line of the text file, or of the text the
+    PDF reader made (as `intmk explain` prints it), with its page where known."""
+
+    number: int
+    page: int | None
+    raw: str
+    text: str  # normalised; furniture keeps its text here, the grammar gets ""
+    kind: LineKind
+    normalisations: tuple[Normalisation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A minutes file read into lines: each line once, in order, with its kind."""
+
+    path: Path
+    sha256: str
+    lines: tuple[DocumentLine, ...]
+    pages: int | None = None  # known for PDFs and text with form feeds
+    reader: str = "text"
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,87 @@
+"""A minutes file of any supported kind → one Document: read, normalise, mark furniture."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from mapping.document.furniture import Page, find_furniture
+from mapping.document.model import Document, DocumentLine, ExtractedLine, LineKind
+from mapping.document.normalise import normalise
+from mapping.document.read_text import read_text
+from mapping.errors import SourceError
+
+TEXT_SUFFIXES = (".txt", ".md")
+PDF_SUFFIX = ".pdf"
+SUFFIXES = (*TEXT_SUFFIXES, PDF_SUFFIX)
+
+
+def read_document(path: Path) -> Document:
+    """Read a .pdf, .txt or .md file of minutes into numbered, normalised lines."""
+    data = path.read_bytes()
+    reader = "pdf" if path.suffix.lower() == PDF_SUFFIX else "text"
+    if reader == "pdf":
+        from mapping.document.read_pdf import read_pdf  # only a PDF needs the PDF library
+
+        extracted, pages = read_pdf(path)
+        lines = with_paragraph_gaps(extracted)
+    else:
+        lines, pages = read_text(path, data)
+    document_lines = number_lines(lines)
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        lines=mark_furniture(document_lines),
+        pages=pages,
+        reader=reader,
+    )
+
+
+def with_paragraph_gaps(lines: list[ExtractedLine]) -> list[ExtractedLine]:
+    """A PDF's vertical gaps as blank lines, the way a text conversion shows them."""
+    spaced: list[ExtractedLine] = []
+    for line in lines:
+        if line.gap_before and spaced:
+            spaced.append(ExtractedLine("", page=line.page))
+        spaced.append(line)
+    return spaced
+
+
+def number_lines(lines: list[ExtractedLine]) -> list[DocumentLine]:
+    numbered: list[DocumentLine] = []
+    for number, line in enumerate(lines, start=1):
+        text, changes = normalise(line.text)
+        text = text.strip(" ")
+        kind = line.region or (LineKind.CONTENT if text.strip() else LineKind.BLANK)
+        numbered.append(DocumentLine(number, line.page, line.text, text, kind, changes))
+    return numbered
+
+
+def mark_furniture(lines: list[DocumentLine]) -> tuple[DocumentLine, ...]:
+    """Page numbers and running headers among the content lines, by structure."""
+    texts = [line.text if line.kind is LineKind.CONTENT else "" for line in lines]
+    found = find_furniture(texts, pages_of(lines))
+    return tuple(
+        DocumentLine(line.number, line.page, line.raw, line.text, found[index], line.normalisations)
+        if index in found
+        else line
+        for index, line in enumerate(lines)
+    )
+
+
+def pages_of(lines: list[DocumentLine]) -> list[Page]:
+    """Each known page as the span of its line indexes."""
+    pages: list[Page] = []
+    for index, line in enumerate(lines):
+        if line.page is None:
+            return []
+        if pages and lines[pages[-1].first].page == line.page:
+            pages[-1] = Page(pages[-1].first, index)
+        else:
+            pages.append(Page(index, index))
+    return pages
+
+
+def check_suffix(path: Path) -> None:
+    if path.suffix.lower() not in SUFFIXES:
+        raise SourceError(path, None, f"a '{path.suffix}' file", "minutes as .pdf, .txt or .md")
