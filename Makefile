@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # roqet (rasqal-utils) queries the SPARQL endpoint, chromium runs the end-to-end tests
 # through Playwright.
 BUILD_TOOLS := dot:graphviz
-TEST_TOOLS := $(BUILD_TOOLS) rapper:raptor2-utils roqet:rasqal-utils chromium:chromium
+TEST_TOOLS := $(BUILD_TOOLS) rapper:raptor2-utils roqet:rasqal-utils chromium:chromium pdftotext:poppler-utils
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

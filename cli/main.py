@@ -13,6 +13,7 @@ from typing import Any
 import uvicorn
 from rdflib.namespace import SH
 
+from cli.explain import run_explain
 from cli.report import counts, display_names, format_results
 from cli.validate import UnreadableInput, validate_files
 from mapping.build import DEFAULT_OUTPUT, DEFAULT_SOURCES, DocumentSummary, build
@@ -76,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
         "--sources",
         type=Path,
         default=DEFAULT_SOURCES,
-        help="folder with minutes as .txt (default: %(default)s)",
+        help="folder with minutes as .pdf, .txt or .md (default: %(default)s)",
     )
     build_command.add_argument(
         "--output",
@@ -111,6 +112,18 @@ def parser() -> argparse.ArgumentParser:
         help="list only violations, not warnings and notes",
     )
     add_base(validate_command)
+    explain_command = commands.add_parser(
+        "explain",
+        help="print every line of a minutes file and what became of it",
+        description="Read one minutes file (.pdf, .txt, .md) and print each line with its "
+        "page and what became of it: the fact it is part of, page furniture (which kind), "
+        "a footnote, or blank, and the normalisations made to it. Exit status 1 when a "
+        "line is not part of any fact, is claimed by two, or the file cannot be read.",
+    )
+    explain_command.add_argument("file", type=Path, metavar="FILE")
+    explain_command.add_argument(
+        "--lenient", action="store_true", help="read as `intmk build --lenient` would"
+    )
     add_serve(commands)
     return main
 
@@ -163,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     if arguments.command == "serve":
         return run_serve(arguments)
+    if arguments.command == "explain":
+        return run_explain(arguments.file, arguments.lenient)
     try:
         uris = Uris(arguments.base)
     except ValueError as error:

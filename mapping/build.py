@@ -31,6 +31,7 @@ from mapping.build_layout import (
     SUMMARY_NAME,
 )
 from mapping.dataset_description import describe_dataset
+from mapping.document.read import SUFFIXES
 from mapping.dumps import Dump, write_dumps
 from mapping.emit import MinutesEmitter
 from mapping.errors import SourceError
@@ -99,20 +100,33 @@ def source_files(sources: Path) -> list[Path]:
             sources,
             None,
             "the sources folder does not exist",
-            "a folder with minutes as .txt files",
+            "a folder with minutes as .pdf, .txt or .md files",
         )
-    files = sorted(sources.glob("*.txt"))
+    files = sorted(
+        path for path in sources.iterdir() if path.is_file() and path.suffix.lower() in SUFFIXES
+    )
     if not files:
         raise SourceError(
-            sources, None, "no .txt file in the sources folder", "at least one minutes file (*.txt)"
+            sources,
+            None,
+            "no .pdf, .txt or .md file in the sources folder",
+            "at least one minutes file (*.pdf, *.txt, *.md)",
         )
+    stems: dict[str, Path] = {}
     for path in files:
+        if (other := stems.setdefault(path.stem, path)) != path:
+            raise SourceError(
+                path,
+                None,
+                f"{other.name} and {path.name} would both be published as {path.stem}.ttl",
+                "one file per document (the PDF or a text made from it, not both)",
+            )
         if path.stem in RESERVED_STEMS:
             raise SourceError(
                 path,
                 None,
                 f"the name {path.stem}.ttl is taken by a file of the build",
-                f"a minutes file not named {', '.join(sorted(RESERVED_STEMS))} (.txt)",
+                f"a minutes file not named {', '.join(sorted(RESERVED_STEMS))}",
             )
     return files
 

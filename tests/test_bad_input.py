@@ -276,5 +276,5 @@ def test_a_minutes_file_named_like_a_build_file_is_an_error(work: Path) -> None:
     assert error_line(result) == (
         f"intmk build: error: {work / 'sources' / 'ontology.txt'}: the name ontology.ttl is "
         "taken by a file of the build (expected a minutes file not named dataset, ontology, "
-        "reference-data, validation-report (.txt))"
+        "reference-data, validation-report)"
     )

@@ -166,7 +166,7 @@ def test_an_empty_sources_folder_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "sources").mkdir()
     result = run_build(tmp_path / "sources", tmp_path / "graph")
     assert result.returncode == 1
-    assert "no .txt file in the sources folder" in result.stderr
+    assert "no .pdf, .txt or .md file in the sources folder" in result.stderr
 
 
 def test_a_graph_that_violates_the_shapes_is_not_published(sources: Path, tmp_path: Path) -> None:

@@ -56,8 +56,8 @@ class Page:
 
 
 def plain(text: str) -> str:
-    """A line without markup, white space collapsed."""
-    return " ".join(MARKUP.sub("", text).split())
+    """A line without markup; runs of spaces stay (they may part a header from its page)."""
+    return MARKUP.sub("", text).strip()
 
 
 def key(text: str) -> str:
@@ -110,7 +110,12 @@ def running_headers(
     found: dict[int, LineKind] = {}
     for run in runs:
         keys = tuple(key(stripped[i][0]) for i in run)
-        recurs = tuples[keys] >= REPEATS or at_edges[keys] >= REPEATS_AT_EDGES
+        paged = all(stripped[i][1] for i in run)  # "17. IntMK 2022      Seite 4 von 9"
+        recurs = (
+            tuples[keys] >= REPEATS
+            or at_edges[keys] >= REPEATS_AT_EDGES
+            or (paged and tuples[keys] >= REPEATS_AT_EDGES)
+        )
         if run[0] == title:
             continue  # the title block
         if recurs and has_evidence(run, shown, stripped, numbers, edges):
@@ -119,12 +124,19 @@ def running_headers(
 
 
 def header_variants(shown: Sequence[str], found: dict[int, LineKind]) -> dict[int, LineKind]:
-    """A standalone line that differs from a learned header by a letter or a space (the
-    "*innen" missing once, an "am" left out): the same header, typed again on that page."""
+    """A line that is a learned header, standing beside other furniture, or a standalone
+    line that differs from one by a letter or a space (the "*innen" missing once, an "am"
+    left out): the same header, typed again on that page."""
     headers = {key(shown[i]): kind for i, kind in found.items() if kind is not LineKind.PAGE_NUMBER}
     variants: dict[int, LineKind] = {}
     for index, text in enumerate(shown):
-        if not text or index in found or not is_standalone(shown, index):
+        if not text or index in found:
+            continue
+        beside = {previous_filled(shown, index), next_filled(shown, index)}
+        if key(text) in headers and beside & found.keys():
+            variants[index] = headers[key(text)]
+            continue
+        if not is_standalone(shown, index):
             continue
         for header, kind in headers.items():
             matcher = SequenceMatcher(None, key(text), header, autojunk=False)
@@ -229,8 +241,20 @@ def bare_page_numbers(
             numbers[index] = LineKind.PAGE_NUMBER
     standalone = [i for i in bare if is_standalone(shown, i)]
     for chain in chains(standalone, shown, PAGE_LINES, 2) + chains(bare, shown, 2 * PAGE_LINES, 3):
-        numbers.update(dict.fromkeys(chain, LineKind.PAGE_NUMBER))
+        extended = extend_chain(chain, bare, shown)
+        numbers.update(dict.fromkeys(extended, LineKind.PAGE_NUMBER))
     return numbers
+
+
+def extend_chain(chain: list[int], bare: list[int], shown: Sequence[str]) -> list[int]:
+    """A chain of page numbers goes on with the number one lower before it and one higher
+    after it, wherever they stand (between two persons, inside a table)."""
+    while True:
+        lower = [i for i in bare if i < chain[0] and int(shown[i]) == int(shown[chain[0]]) - 1]
+        higher = [i for i in bare if i > chain[-1] and int(shown[i]) == int(shown[chain[-1]]) + 1]
+        if not lower and not higher:
+            return chain
+        chain = lower[-1:] + chain + higher[:1]
 
 
 def ends_text(shown: Sequence[str], index: int) -> bool:

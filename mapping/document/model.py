@@ -44,6 +44,20 @@ class ExtractedLine:
     page: int | None = None
     region: LineKind | None = None  # RUNNING_HEADER, RUNNING_FOOTER, FOOTNOTE, PAGE_NUMBER
     gap_before: bool = False  # a PDF reader: vertical space before it, a paragraph break
+    continues: bool = False
+    """A PDF reader: the line goes on from the one before (the typesetter wrapped the
+    paragraph there); the document layer joins the two into one line."""
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A note at the bottom of a page, its number, and the line whose word carried its marker
+    (the marker itself is removed from that line)."""
+
+    number: int
+    text: str
+    marker_line: int  # index into Document.lines
+    lines: tuple[int, ...]  # indexes of the note's lines (a rule above it included)
 
 
 @dataclass(frozen=True)
@@ -68,4 +82,4 @@ class Document:
     lines: tuple[DocumentLine, ...]
     pages: int | None = None  # known for PDFs and text with form feeds
     reader: str = "text"
-    notes: tuple[str, ...] = field(default=())
+    footnotes: tuple[Footnote, ...] = field(default=())

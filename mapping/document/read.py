@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
+from mapping.document.footnotes import find_footnotes
 from mapping.document.furniture import Page, find_furniture
 from mapping.document.model import Document, DocumentLine, ExtractedLine, LineKind
 from mapping.document.normalise import normalise
 from mapping.document.read_text import read_text
 from mapping.errors import SourceError
+from mapping.text import join_two
 
 TEXT_SUFFIXES = (".txt", ".md")
 PDF_SUFFIX = ".pdf"
@@ -19,32 +22,47 @@ SUFFIXES = (*TEXT_SUFFIXES, PDF_SUFFIX)
 def read_document(path: Path) -> Document:
     """Read a .pdf, .txt or .md file of minutes into numbered, normalised lines."""
     data = path.read_bytes()
+    pages: int | None
     reader = "pdf" if path.suffix.lower() == PDF_SUFFIX else "text"
     if reader == "pdf":
         from mapping.document.read_pdf import read_pdf  # only a PDF needs the PDF library
 
-        extracted, pages = read_pdf(path)
-        lines = with_paragraph_gaps(extracted)
+        extracted, page_count = read_pdf(path)
+        lines, pages = with_paragraph_gaps(extracted), page_count
     else:
         lines, pages = read_text(path, data)
-    document_lines = number_lines(lines)
+    marked, footnotes = find_footnotes(mark_furniture(number_lines(lines)))
     return Document(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
-        lines=mark_furniture(document_lines),
+        lines=tuple(marked),
+        footnotes=tuple(footnotes),
         pages=pages,
         reader=reader,
     )
 
 
 def with_paragraph_gaps(lines: list[ExtractedLine]) -> list[ExtractedLine]:
-    """A PDF's vertical gaps as blank lines, the way a text conversion shows them."""
+    """A PDF's wrapped lines joined, its vertical gaps as blank lines: one line a paragraph,
+    the way the seed's conversion shows them."""
     spaced: list[ExtractedLine] = []
     for line in lines:
+        if line.continues and spaced and spaced[-1].text and not line.region:
+            spaced[-1] = replace(spaced[-1], text=join_wrapped(spaced[-1].text, line.text))
+            continue
         if line.gap_before and spaced:
             spaced.append(ExtractedLine("", page=line.page))
         spaced.append(line)
     return spaced
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Two wrapped lines as one; a bold or underlined run across the wrap stays one run, so
+    that a word hyphenated inside it is rejoined."""
+    for close, reopen in (("**", "**"), ("</u>", "<u>")):
+        if left.endswith(close) and right.startswith(reopen):
+            left, right = left[: -len(close)], right[len(reopen) :]
+    return join_two(left, right)
 
 
 def number_lines(lines: list[ExtractedLine]) -> list[DocumentLine]:
@@ -57,16 +75,16 @@ def number_lines(lines: list[ExtractedLine]) -> list[DocumentLine]:
     return numbered
 
 
-def mark_furniture(lines: list[DocumentLine]) -> tuple[DocumentLine, ...]:
+def mark_furniture(lines: list[DocumentLine]) -> list[DocumentLine]:
     """Page numbers and running headers among the content lines, by structure."""
     texts = [line.text if line.kind is LineKind.CONTENT else "" for line in lines]
     found = find_furniture(texts, pages_of(lines))
-    return tuple(
+    return [
         DocumentLine(line.number, line.page, line.raw, line.text, found[index], line.normalisations)
         if index in found
         else line
         for index, line in enumerate(lines)
-    )
+    ]
 
 
 def pages_of(lines: list[DocumentLine]) -> list[Page]:
