@@ -1,0 +1,151 @@
+"""Damaged and re-laid-out minutes: each fixture must give the facts of its clean base document.
+
+The fixtures (tests/fixtures/damage/, described in its README.md and listed in MANIFEST.json)
+are what PDF converters and other years' layouts make of a clean document: soft hyphens,
+ligatures, odd spaces, page numbers, running headers, footnotes, wrapped agenda rows,
+space-separated columns, missing blank lines, split title blocks, tables of contents, broken
+delegations, person remarks, TOP suffixes and lost markup. The expected facts always come from
+parsing the clean base (tests/facts.py), never from values written here. "expect" says how
+they compare:
+
+- "same": equal facts;
+- "same-except-highlights": equal once the `highlighted` flags of applicants are left out
+  (the markup that carries them was removed);
+- "same-except-footnotes": equal, and no footnote marker ("Integration1") nor footnote text
+  appears in any string fact;
+- "same-except-person-remarks": equal once a `remark` of a person is left out, and Person has
+  a `remark` field holding the bracketed remark ("ab TOP 5") of each person named;
+- "error": the input cannot be read by anyone (a truncated file); a SourceError at that line
+  whose problem or expectation contains the substring.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mapping.errors import SourceError
+from mapping.model import Person
+from mapping.parse_document import parse_file
+from tests.facts import Facts, describe, facts, leave_out
+
+ROOT = Path(__file__).resolve().parent.parent
+DAMAGE = ROOT / "tests" / "fixtures" / "damage"
+NOT_FIXTURES = {"MANIFEST.json", "README.md"}
+KINDS = {"same", "same-except-highlights", "same-except-footnotes", "same-except-person-remarks"}
+
+Entry = dict[str, Any]
+ENTRIES: list[Entry] = json.loads((DAMAGE / "MANIFEST.json").read_text(encoding="utf-8"))[
+    "fixtures"
+]
+
+
+@cache
+def base_facts(base: str) -> Facts:
+    return facts(parse_file(ROOT / base))
+
+
+def strings(value: object) -> Iterator[str]:
+    """Every string in a fact structure."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from strings(item)
+
+
+def persons(found: Facts) -> dict[str, dict[str, object]]:
+    """The persons of all delegations by name."""
+    delegations = found["delegations"]
+    assert isinstance(delegations, tuple)
+    return {
+        person["name"]: person for delegation in delegations for person in delegation["persons"]
+    }
+
+
+def test_the_manifest_lists_every_fixture_and_every_fixture_exists() -> None:
+    listed = [entry["file"] for entry in ENTRIES]
+    present = {path.name for path in DAMAGE.iterdir() if path.is_file()} - NOT_FIXTURES
+    assert len(listed) == len(set(listed)), "a fixture is listed twice"
+    assert present == set(listed), (
+        f"unlisted: {present - set(listed)}, missing: {set(listed) - present}"
+    )
+    for entry in ENTRIES:
+        assert (ROOT / entry["base"]).is_file(), entry["base"]
+        assert entry["variant"] and entry["description"], entry["file"]
+        expect = entry["expect"]
+        assert "error" in expect or expect.get("facts") in KINDS, entry["file"]
+    used = {entry["base"] for entry in ENTRIES}
+    for clean in (DAMAGE / "clean").iterdir():
+        assert str(clean.relative_to(ROOT)) in used, f"{clean.name} is the base of no fixture"
+
+
+SIDE_BY_SIDE = (
+    "agenda rows whose title and applicant cells wrap side by side in space-separated columns "
+    "(pdftotext -layout): the grammar gets the lines with runs of spaces collapsed, so the "
+    "cells of a continuation line cannot be placed"
+)
+# Fixtures the parser does not read yet, each with the reason; strict: one that starts to pass
+# fails here until its mark is removed. docs/PLAN.md lists them as what is left of issue 13.
+NOT_YET: dict[str, str] = {
+    "columns_spaces_seed.txt": SIDE_BY_SIDE + " (refused with a SourceError)",
+    "pdftotext_layout_seed.txt": SIDE_BY_SIDE + " (refused with a SourceError)",
+    "pdftotext_layout_019.txt": SIDE_BY_SIDE + " (refused with a SourceError)",
+    "columns_spaces_video_2021.txt": SIDE_BY_SIDE
+    + " (read wrong: the applicants go into the title; a title-mismatch finding says so)",
+    "contents_page_numbers_auszug.txt": "a contents entry with dot leaders elsewhere but runs of "
+    "spaces before its page number (refused with a SourceError)",
+    "no_blank_lines_017_page_numbers.txt": "without blank lines a running header printed once "
+    "inside the participant list is not known as one (refused with a SourceError)",
+    "no_blank_lines_video_2021.txt": "without blank lines the participant list right after the "
+    "agenda reads as an agenda continuation (refused with a SourceError)",
+}
+
+
+def marked(entry: Entry) -> Any:
+    reason = NOT_YET.get(entry["file"])
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(entry, marks=marks, id=entry["file"])
+
+
+@pytest.mark.parametrize("entry", [marked(entry) for entry in ENTRIES])
+def test_a_damaged_document_gives_the_facts_of_its_clean_base(entry: Entry) -> None:
+    path = DAMAGE / entry["file"]
+    expect = entry["expect"]
+    if "error" in expect:
+        with pytest.raises(SourceError) as caught:
+            parse_file(path)
+        error = caught.value
+        assert error.line == expect["error"]["line"], str(error)
+        assert expect["error"]["contains"] in f"{error.problem} {error.expected}", str(error)
+        return
+    expected, found = base_facts(entry["base"]), facts(parse_file(path))
+    kind = expect["facts"]
+    if kind == "same-except-footnotes":
+        texts = list(strings(found))
+        for note in expect["footnotes"]:
+            for part in (note["marker"], note["text"]):
+                hits = [text for text in texts if part in text]
+                assert not hits, f"footnote {part!r} reached the facts: {hits[0][:200]!r}"
+    if kind == "same-except-highlights":
+        expected, found = leave_out(expected, "highlighted"), leave_out(found, "highlighted")
+    if kind == "same-except-person-remarks":  # compared without the remarks, checked below
+        expected, compared = leave_out(expected, "remark"), leave_out(found, "remark")
+    else:
+        compared = found
+    assert compared == expected, describe(expected, compared)
+    if kind == "same-except-person-remarks":
+        if "remark" not in {field.name for field in fields(Person)}:
+            pytest.fail("Person has no `remark` field: the bracketed remarks were dropped")
+        named = persons(found)
+        for name, remark in expect["remarks"].items():
+            assert named[name]["remark"] == remark, f"{name}: {named[name]}"
