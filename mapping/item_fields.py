@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mapping.applicants import parse_applicants
 from mapping.errors import SourceError
+from mapping.laender import ALL_LAENDER, LIST_SEPARATOR, land_by_name
 from mapping.model import ApplicantList, LineRange, Release, Vote
 from mapping.source import Block, Line
 from mapping.text import join_lines
@@ -32,6 +33,52 @@ RELEASED = re.compile(r"^(?:Freigabe(?: Beschluss)?|freigegeben|zur Veröffentli
 NOT_RELEASED = re.compile(
     r"^(?:keine Freigabe|nicht freigegeben|keine Veröffentlichung|nicht zur Veröffentlichung)$"
 )
+
+
+WRAP_END = re.compile(r"(?:[,;–-]|\b(?:und|sowie|oder|mit|an|der|des|die|den|dem|zur|zum))$")
+
+
+def is_field_line(line: Line) -> bool:
+    """Whether a line starts a known header field ('Antragsteller: …', 'Beschluss:')."""
+    return FIELD.match(line.plain) is not None
+
+
+def is_decision(line: Line) -> bool:
+    """Whether a line is the 'Beschluss:' field, after which the resolution text follows."""
+    match = FIELD.match(line.plain)
+    return match is not None and match.group("name") == DECISION
+
+
+def field_end(lines: list[Line], start: int) -> int:
+    """Without blank lines: the index after the fields starting at `start` and the lines
+    that continue them (a wrapped list of Länder, a line after a comma or in lower case).
+    'Beschluss:' is not taken: the text starts with it."""
+    index, name = start, ""
+    while index < len(lines) and not is_decision(lines[index]):
+        match = FIELD.match(lines[index].plain)
+        if match is not None:
+            name = canonical(match.group("name"))
+        elif not continues_field(name, lines[index - 1].plain, lines[index].plain):
+            break
+        index += 1
+    return index
+
+
+def continues_field(name: str, previous: str, text: str) -> bool:
+    """Whether a line without a field name continues the value of the field before it."""
+    if WRAP_END.search(previous.rstrip()) or text[:1].islower():
+        return True
+    return name == APPLICANTS and is_land_list(text)
+
+
+def is_land_list(text: str) -> bool:
+    """Whether a line is a list of Land names ('Schleswig-Holstein, Thüringen')."""
+    parts = [part for part in LIST_SEPARATOR.split(text.strip().rstrip(".")) if part]
+    known = (
+        land_by_name(part.removesuffix("(koordinierend)").strip()) or part == ALL_LAENDER
+        for part in parts
+    )
+    return bool(parts) and all(known)
 
 
 @dataclass

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from mapping.errors import SourceError
 from mapping.model import Bullet, LineRange, Paragraph
-from mapping.source import Block
+from mapping.source import Block, Line
 from mapping.text import ends_sentence, join_two
 
 BULLET = re.compile(r"^[-–•]\s+(?:(?P<label>\d{1,2}\.)\s+)?(?P<text>.*)$")
@@ -34,6 +36,64 @@ class Unit:
     def extend(self, text: str, line: int) -> None:
         self.text = join_two(self.text, text)
         self.last = line
+
+
+@dataclass
+class Running:
+    """The unit the lines so far belong to, while a text without blank lines is split."""
+
+    text: str
+    bullet: bool
+    line: str  # its last line
+
+
+def dense_groups(lines: list[Line], width: int, path: Path) -> list[list[Line]]:
+    """Split text without blank lines into the blocks a text with blank lines would have.
+
+    Where a unit continues and where a new paragraph starts is told from the lines alone:
+    a sentence end before a line that starts a unit, a line starting in lower case after
+    one that does not end a sentence, a long paragraph (never a heading) running on, and a
+    line break where the next word would still have fit on the line (a heading, the end
+    of a bullet). Where none of these tells, a SourceError names the line."""
+    groups: list[list[Line]] = []
+    running: Running | None = None
+    for line in lines:
+        text = line.plain.strip()
+        if running is None or breaks_before(running, text, line.number, width, path):
+            groups.append([line])
+            running = Running(text, bool(BULLET.match(text)), text)
+            continue
+        groups[-1].append(line)
+        running = next_running(running, text)
+    return groups
+
+
+def next_running(running: Running, text: str) -> Running:
+    """The unit after a line joined to the block: a new bullet, number or sentence, or more."""
+    if BULLET.match(text) or NUMBERED.match(text) or ends_sentence(running.text):
+        return Running(text, bool(BULLET.match(text)), text)
+    return Running(join_two(running.text, text), running.bullet, text)
+
+
+def breaks_before(running: Running, text: str, line: int, width: int, path: Path) -> bool:
+    """Whether a blank line would stand before this line (a new block starts here)."""
+    if BULLET.match(text) or NUMBERED.match(text):
+        return False  # a unit of its own within a block as well
+    if ends_sentence(running.text) or not running.text:
+        return bool(running.text) and not text[:1].islower()
+    if not running.bullet and (text[:1].islower() or len(running.text) >= HEADING_MAX):
+        return False
+    if len(running.line) + 1 + len(text.split(" ", 1)[0]) <= width:
+        return True  # the next word would have fit: the line was ended on purpose
+    if width >= HEADING_MAX:
+        return False  # a full line: wrapped
+    raise SourceError(
+        path,
+        line,
+        f"without blank lines it cannot be told whether '{text[:40]}' continues the line "
+        f"before ('…{running.line[-40:]}') or starts a new paragraph",
+        "a blank line between paragraphs, or a sentence end before a new paragraph",
+    )
 
 
 def parse_body(blocks: list[Block]) -> tuple[Paragraph, ...]:

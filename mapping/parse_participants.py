@@ -1,14 +1,23 @@
-"""The list of participants: one delegation per Land (ministry and persons), then the guests."""
+"""The list of participants: one delegation per Land (ministry and persons), then the guests.
+
+The list is read line by line, each line by its content: a Land name starts a delegation,
+a line with a form of address or a role first ("Frau …", "Herr …", "Ministerin …") names a
+person, "Gäste" starts the guests, any other line names an organisation. Blank lines are
+hints only (some PDF text extractors emit none), and a page break inside a delegation does
+not end it: the persons after it stay in that delegation, their positions continuing.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapping.errors import SourceError
-from mapping.laender import land_by_name
+from mapping.laender import BY_CODE, land_by_name
 from mapping.model import Delegation, LineRange, Person
-from mapping.source import Block
+from mapping.source import Block, Line
+from mapping.text import join_lines
 
 LIST_HEADING = re.compile(r"^(?:Liste der Teilnehmenden|Teilnehmende|Teilnehmerliste|Teilnehmer)$")
 GUESTS_HEADING = "Gäste"
@@ -36,86 +45,180 @@ ROLES = (
     "Abteilungsleiterin",
     "Abteilungsleiter",
 )
+# a form of address or a role, then a capitalised word ("Senatorin für Soziales" is a ministry)
+PERSON_START = re.compile(rf"^(?:(?:Frau|Herr)\s+\S|(?:{'|'.join(ROLES)})\s+[A-ZÄÖÜ])")
 PERSON = re.compile(
     r"^(?:(?P<address>Frau|Herr)\s+)?"
     rf"(?:(?P<role>{'|'.join(ROLES)})\s+)?"
     r"(?P<honorific>(?:Prof\.\s*)?(?:Dr\.\s*)?(?:h\.\s*c\.\s*)?)"
-    r"(?P<name>[^()]+?)"
-    r"(?P<chair>\s*\(Vorsitz\))?$"
+    r"(?P<name>\S.*)$"
 )
+CHAIR = "Vorsitz"
+# a name holds a word of letters that is not an abbreviation ("Dr." alone is no name)
+NAME = re.compile(r"[^\W\d_]{2,}(?![.\w])")
+# a name without form of address: capitalised words, name particles, at least two words
+NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’-]*\.?|von|van|vom|de|der|den|zu|zum|zur|du|da|di|le|la|ter|ten)"
+BARE_NAME = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD})+$")
 ORGANISATION_WORDS = re.compile(
     r"Geschäftsstelle|Ministerium|Bundes|Beauftragt|Amt\b|amt\b|Agentur|Behörde|Senat|Kanzlei"
 )
+# words that make a line without form of address an organisation, never a bare name
+NOT_A_NAME = re.compile(
+    r"[Tt]ag$|[Rr]at\b|\bDeutsche[rs]?\b|[Vv]erband|[Bb]und\b|Stiftung|Institut|Zentrum"
+    r"|Kommission|[Kk]onferenz|[Ss]telle\b|[Kk]ammer|[Gg]ruppe|IntMK|\d"
+)
+PARENT = re.compile(r"^\((?P<parent>[^()]+)\)$")
 WRAP_WORDS = ("in", "für", "und", "der", "des", "die", "von", "gegen", "sowie")
+EXPECTED_PERSON = (
+    "a person: 'Frau' or 'Herr', a role or a title, the name, then remarks in brackets "
+    "('(Vorsitz)', '(ab TOP 5)'); an organisation of the delegation; the next Land; or 'Gäste'"
+)
+
+
+@dataclass(frozen=True)
+class ListLine:
+    """A line of the list, and whether a blank line or a page break stands before it."""
+
+    line: Line
+    after_gap: bool
+
+    @property
+    def text(self) -> str:
+        return self.line.plain
+
+
+@dataclass
+class Group:
+    """A delegation being read: its Land (None for guests), organisation lines, persons."""
+
+    land: str | None
+    first: int
+    organisation_lines: list[str] = field(default_factory=list)
+    parent: str | None = None
+    persons: list[Person] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    last: int = 0
+
+    def add_person(self, line: Line, path: Path) -> None:
+        self.persons.append(read_person(line, len(self.persons) + 1, path))
+        self.last = line.number
+
+    def delegation(self) -> Delegation:
+        if self.land is None:
+            names, _ = organisation_names(self.organisation_lines)
+        else:
+            names = (join_lines(self.organisation_lines),)
+        persons, extra = tuple(self.persons), tuple(self.extra)
+        return Delegation(
+            self.land, names, self.parent, persons, extra, LineRange(self.first, self.last)
+        )
 
 
 def parse_participants(blocks: list[Block], path: Path) -> tuple[Delegation, ...]:
     """Read the delegations from the blocks between the list heading and the first TOP."""
-    delegations: list[Delegation] = []
-    index = 0
+    groups: list[Group] = []
     guests = False
-    while index < len(blocks):
-        block = blocks[index]
-        text = block.texts[0]
+    for item in list_lines(blocks):
+        text = item.text
         if LIST_HEADING.match(text):
-            index += 1
-        elif text == GUESTS_HEADING and len(block.lines) == 1:
+            continue
+        if text == GUESTS_HEADING:
             guests = True
-            index += 1
-        elif guests:
-            delegation, index = read_guest_group(blocks, index, path)
-            delegations.append(delegation)
+            continue
+        land = None if guests else land_by_name(text)
+        if land is not None:
+            groups.append(Group(land.code, item.line.number, last=item.line.number))
+        elif not groups or (guests and groups[-1].land is not None):
+            groups.append(first_group(item, guests, path))
+        elif starts_guest_group(groups[-1], item):
+            groups.append(Group(None, item.line.number))
+            read_line(groups[-1], item, path)
         else:
-            delegation, index = read_land_delegation(blocks, index, path)
-            delegations.append(delegation)
-    return tuple(delegations)
+            read_line(groups[-1], item, path)
+    for group in groups:
+        check_complete(group, path)
+    return tuple(group.delegation() for group in groups)
 
 
-def read_land_delegation(blocks: list[Block], index: int, path: Path) -> tuple[Delegation, int]:
-    """Land name, ministry, persons."""
-    name_block = blocks[index]
-    land = land_by_name(" ".join(name_block.texts))
-    if land is None:
+def list_lines(blocks: list[Block]) -> list[ListLine]:
+    """The lines of the blocks, each marked whether a gap stands before it."""
+    return [
+        ListLine(line, index == 0 and number > 0)
+        for number, block in enumerate(blocks)
+        for index, line in enumerate(block.lines)
+    ]
+
+
+def first_group(item: ListLine, guests: bool, path: Path) -> Group:
+    """The first group of the Länder (a Land name must start it) or of the guests."""
+    if not guests:
         raise SourceError(
             path,
-            name_block.first,
-            f"'{name_block.texts[0]}' in the participant list",
+            item.line.number,
+            f"'{item.text}' in the participant list",
             "the name of a Land, 'Gäste', or a TOP heading",
         )
-    if index + 2 >= len(blocks):
+    group = Group(None, item.line.number)
+    read_line(group, item, path)
+    return group
+
+
+def starts_guest_group(group: Group, item: ListLine) -> bool:
+    """Among the guests, a new block after an organisation without persons, or a line after
+    persons that names no person, starts the next group."""
+    text = item.text
+    if group.land is not None or is_person_line(text) or PARENT.match(text):
+        return False
+    if group.persons:
+        return not is_bare_name(text)
+    return item.after_gap and bool(group.organisation_lines)
+
+
+def read_line(group: Group, item: ListLine, path: Path) -> None:
+    """One line of a delegation: an organisation line before the persons, else a person."""
+    line, text = item.line, item.text
+    if group.land is not None and not group.organisation_lines:
+        read_organisation_line(group, line, path)  # a Land's first line names its ministry
+    elif not group.persons and not is_person_line(text) and not starts_persons(group, item):
+        read_organisation_line(group, line, path)
+    elif is_person_line(text) or is_bare_name(text):
+        group.add_person(line, path)
+    elif group.land is not None and ORGANISATION_WORDS.search(text):
+        group.extra.append(text)
+        group.last = line.number
+    else:
+        raise SourceError(path, line.number, f"'{text}' in the participant list", EXPECTED_PERSON)
+
+
+def starts_persons(group: Group, item: ListLine) -> bool:
+    """In a Land delegation, the block after the ministry holds the persons."""
+    return group.land is not None and bool(group.organisation_lines) and item.after_gap
+
+
+def read_organisation_line(group: Group, line: Line, path: Path) -> None:
+    text = line.plain
+    parent = PARENT.match(text)
+    if parent and group.land is None and group.organisation_lines:
+        group.parent = parent.group("parent")
+    elif text.count("(") != text.count(")"):
         raise SourceError(
-            path,
-            name_block.first,
-            f"the delegation of {land.name_de} ends early",
-            "a ministry line and a list of persons",
+            path, line.number, f"unbalanced bracket in '{text}'", "an organisation name"
         )
-    ministry = blocks[index + 1]
-    persons_block = blocks[index + 2]
-    persons, extra = read_persons(persons_block, path)
-    delegation = Delegation(
-        land=land.code,
-        organisations=(" ".join(ministry.texts),),
-        parent_note=None,
-        persons=persons,
-        extra_organisations=extra,
-        lines=LineRange(name_block.first, persons_block.last),
+    else:
+        group.organisation_lines.append(text)
+    group.last = line.number
+
+
+def check_complete(group: Group, path: Path) -> None:
+    """A Land delegation names its ministry and at least one person."""
+    if group.land is None or (group.organisation_lines and group.persons):
+        return
+    raise SourceError(
+        path,
+        group.first,
+        f"the delegation of {BY_CODE[group.land].name_de} ends early",
+        "a ministry line and a list of persons",
     )
-    return delegation, index + 3
-
-
-def read_guest_group(blocks: list[Block], index: int, path: Path) -> tuple[Delegation, int]:
-    """One or more organisation lines (with a parent in brackets), then persons."""
-    org_block = blocks[index]
-    names, parent = organisation_names(org_block.texts)
-    persons: tuple[Person, ...] = ()
-    last = org_block.last
-    following = blocks[index + 1] if index + 1 < len(blocks) else None
-    if following is not None and is_person_line(following.texts[0]):
-        persons, _ = read_persons(following, path)
-        last = following.last
-        index += 1
-    delegation = Delegation(None, names, parent, persons, (), LineRange(org_block.first, last))
-    return delegation, index + 1
 
 
 def organisation_names(lines: list[str]) -> tuple[tuple[str, ...], str | None]:
@@ -134,35 +237,71 @@ def organisation_names(lines: list[str]) -> tuple[tuple[str, ...], str | None]:
 
 def is_person_line(line: str) -> bool:
     """Whether a line names a person (form of address or role first)."""
-    return bool(re.match(rf"^(?:Frau|Herr|{'|'.join(ROLES)})\s", line))
+    return bool(PERSON_START.match(line))
 
 
-def read_persons(block: Block, path: Path) -> tuple[tuple[Person, ...], tuple[str, ...]]:
-    """The persons of a block; lines naming an organisation are returned apart."""
-    persons: list[Person] = []
-    organisations: list[str] = []
-    for line in block.lines:
-        text = line.plain
-        if ORGANISATION_WORDS.search(text) and not is_person_line(text):
-            organisations.append(text)
-            continue
-        match = PERSON.match(text)
-        if match is None:  # the name accepts any text without brackets
-            raise SourceError(
-                path,
-                line.number,
-                f"a person line with a remark in brackets: {text!r}",
-                "a name, optionally followed by '(Vorsitz)'",
-            )
-        persons.append(
-            Person(
-                name=match.group("name").strip(),
-                form_of_address=match.group("address"),
-                honorific=match.group("honorific").strip() or None,
-                role_title=match.group("role"),
-                is_chair=match.group("chair") is not None,
-                position=len(persons) + 1,
-                lines=LineRange(line.number, line.number),
-            )
+def is_bare_name(line: str) -> bool:
+    """Whether a line is a name alone ('Wiebke Freya Ludwig'), remarks in brackets aside."""
+    head, _ = split_remarks(line)
+    if head is None or ORGANISATION_WORDS.search(head) or NOT_A_NAME.search(head):
+        return False
+    return bool(BARE_NAME.match(head))
+
+
+def read_person(line: Line, position: int, path: Path) -> Person:
+    """A person line: form of address, role, honorific, name, then remarks in brackets."""
+    text = line.plain
+    head, remarks = split_remarks(text)
+    if head is None or "(" in head or ")" in head:
+        raise SourceError(
+            path,
+            line.number,
+            f"a person line with brackets that are not remarks at its end: {text!r}",
+            EXPECTED_PERSON,
         )
-    return tuple(persons), tuple(organisations)
+    match = PERSON.match(head)
+    name = match.group("name").strip() if match else ""
+    if match is None or not NAME.search(name):
+        raise SourceError(
+            path, line.number, f"a person line without a name: {text!r}", EXPECTED_PERSON
+        )
+    notes = [remark for remark in remarks if remark != CHAIR]
+    return Person(
+        name=name,
+        form_of_address=match.group("address"),
+        honorific=match.group("honorific").strip() or None,
+        role_title=match.group("role"),
+        is_chair=CHAIR in remarks,
+        position=position,
+        lines=LineRange(line.number, line.number),
+        remark="; ".join(notes) or None,
+    )
+
+
+def split_remarks(text: str) -> tuple[str | None, list[str]]:
+    """The text before the remarks in brackets at its end, and the remarks in order.
+
+    'Herr Kai Klose (Vorsitz) (ab TOP 5)' gives ('Herr Kai Klose', ['Vorsitz', 'ab TOP 5']);
+    a remark may hold brackets itself ('(ab TOP 5 (nachmittags))'). Unbalanced brackets
+    give None."""
+    remarks: list[str] = []
+    rest = text.rstrip()
+    while rest.endswith(")"):
+        start = opening_bracket(rest)
+        if start is None:
+            return None, []
+        remarks.insert(0, " ".join(rest[start + 1 : -1].split()))
+        rest = rest[:start].rstrip()
+    if rest.count("(") != rest.count(")"):
+        return None, []
+    return rest, remarks
+
+
+def opening_bracket(text: str) -> int | None:
+    """The index of the bracket that opens the one closing the text, or None."""
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[index], 0)
+        if depth == 0:
+            return index
+    return None

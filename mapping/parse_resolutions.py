@@ -8,9 +8,10 @@ from pathlib import Path
 
 from mapping.applicants import parse_applicants
 from mapping.dates import parse_german_date
+from mapping.declarations import START as DECLARATION
 from mapping.declarations import split_declarations
 from mapping.errors import SourceError
-from mapping.item_fields import take_fields
+from mapping.item_fields import field_end, is_decision, is_field_line, take_fields
 from mapping.model import (
     GreenListEntry,
     LineRange,
@@ -19,30 +20,44 @@ from mapping.model import (
     Resolution,
     Vote,
 )
-from mapping.parse_body import parse_body
+from mapping.parse_body import dense_groups, parse_body
 from mapping.requests import extract_requests
 from mapping.source import Block, Line, group_blocks
 from mapping.text import join_lines
 from mapping.votes import parse_vote_phrase
 
-TOP_HEADING = re.compile(r"^TOP\s*:?\s*(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)$")
+TOP_NUMBER = r"TOP\s*:?\s*(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)"
+# a mark in brackets after the number: "TOP 2.4 (GL)" (Green List), "TOP 5 (neu)"
+MARK = r"(?:\s*\((?P<mark>[^()\t]{1,30})\))?"
+TOP_HEADING = re.compile(rf"^{TOP_NUMBER}{MARK}$")
+GREEN_LIST_MARKS = frozenset({"GL", "Grüne Liste"})
 VOTE = re.compile(
     r"^Die IntMK hat\s+(?:mit Umlaufbeschluss\s+(?P<number>\d+/\d{4})\s+vom\s+"
     r"(?P<date>\d{1,2}\.\s*\w+\s+\d{4})\s+)?(?P<phrase>.+?)\s+beschlossen:$"
 )
 NOTED_VOTE = re.compile(r"^Die IntMK nahm\b.*\bzur Kenntnis\.$")
+FULL_STOP = re.compile(r"[.!?]\W*$")  # a sentence ends (a colon ends a title's first part)
 NOTED_TEXT = re.compile(r"\bnehmen\b.*\bzur Kenntnis\b", re.DOTALL)
 
 
 # "TOP 11.1 Verbesserung …" or "TOP 11.1: Verbesserung …": the title on the heading's line
-INLINE_HEADING = re.compile(
-    r"^TOP\s*:?\s*(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)(?: *: *| +)(?P<title>[A-ZÄÖÜ„\"].*)$"
-)
+INLINE_HEADING = re.compile(rf"^{TOP_NUMBER}{MARK}(?: *: *| +)(?P<title>[A-ZÄÖÜ„\"].*)$")
 
 
 def is_heading(text: str) -> bool:
     """Whether a line starts the part of one TOP."""
     return "\t" not in text and bool(TOP_HEADING.match(text) or INLINE_HEADING.match(text))
+
+
+def heading_mark(text: str) -> str | None:
+    """The mark in brackets after a heading's TOP number ('GL', 'neu'), or None."""
+    match = TOP_HEADING.match(text) or INLINE_HEADING.match(text)
+    return match.group("mark") if match else None
+
+
+def marks_green_list(text: str) -> bool:
+    """Whether a heading marks its item as one of the Green List ('TOP 2.4 (GL)')."""
+    return heading_mark(text) in GREEN_LIST_MARKS
 
 
 def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
@@ -64,7 +79,7 @@ def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
 
 def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> Resolution:
     """Title, applicants, release, vote, text and declarations of one TOP."""
-    blocks = [block for block in group_blocks(lines) if not is_table(block)]
+    blocks = [block for block in section_blocks(lines, path) if not is_table(block)]
     table_lines = [line for line in lines if "\t" in line.text]
     if not blocks:
         raise SourceError(
@@ -100,6 +115,93 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
         release=fields.release,
         declarations=declarations,
     )
+
+
+def section_blocks(lines: list[Line], path: Path) -> list[Block]:
+    """The blocks of a section; a section without blank lines is split by its content."""
+    if not is_dense(lines):
+        return group_blocks(lines)
+    content = [line for line in lines if line.text]
+    width = max((len(line.plain) for line in content if "\t" not in line.text), default=0)
+    groups: list[list[Line]] = []
+    index = head_groups(content, width, groups, path)
+    for run in table_runs(content[index:]):
+        groups.extend([run] if "\t" in run[0].text else dense_text(run, width, path))
+    return [Block(tuple(group)) for group in groups]
+
+
+def is_dense(lines: list[Line]) -> bool:
+    """Whether a section has no blank line between its first and last line of text
+    (page breaks are no blank lines: the document layer blanks page furniture)."""
+    numbers = [index for index, line in enumerate(lines) if line.text]
+    if len(numbers) < 2:
+        return False
+    inner = lines[numbers[0] : numbers[-1] + 1]
+    return not any(not line.text and not line.page_header for line in inner)
+
+
+def head_groups(content: list[Line], width: int, groups: list[list[Line]], path: Path) -> int:
+    """Vote sentence, title and fields at the start of a dense section, as groups; the index
+    where the text starts."""
+    index, title_seen = 0, False
+    while index < len(content):
+        line = content[index]
+        if VOTE.match(line.plain) or NOTED_VOTE.match(line.plain):
+            groups.append([line])
+            index += 1
+            if title_seen:
+                break
+        elif is_field_line(line) and not is_decision(line):
+            end = field_end(content, index)
+            groups.append(content[index:end])
+            index = end
+        elif title_seen or is_decision(line) or "\t" in line.text:
+            break
+        else:
+            end = title_end(content, index, width, path)
+            groups.append(content[index:end])
+            index, title_seen = end, True
+    return index
+
+
+def title_end(content: list[Line], start: int, width: int, path: Path) -> int:
+    """The index after the title: up to the next field or vote sentence when no sentence
+    ends before it, else where the text says a new paragraph starts."""
+    marker = next((i for i in range(start, len(content)) if is_marker(content[i])), None)
+    if marker is None or any(FULL_STOP.search(line.plain) for line in content[start : marker - 1]):
+        return start + len(dense_groups(content[start:], width, path)[0])
+    return marker
+
+
+def is_marker(line: Line) -> bool:
+    """A line that ends a title: a field, a vote sentence, a table row, a declaration."""
+    text = line.plain
+    return (
+        is_field_line(line)
+        or bool(VOTE.match(text) or NOTED_VOTE.match(text) or DECLARATION.match(text))
+        or "\t" in line.text
+    )
+
+
+def table_runs(lines: list[Line]) -> list[list[Line]]:
+    """Consecutive lines split where table rows (with tabs) begin or end."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        if runs and ("\t" in runs[-1][-1].text) == ("\t" in line.text):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def dense_text(lines: list[Line], width: int, path: Path) -> list[list[Line]]:
+    """The text of a dense section as groups; each Protokollerklärung starts a group."""
+    parts: list[list[Line]] = []
+    for line in lines:
+        if not parts or DECLARATION.match(line.plain):
+            parts.append([])
+        parts[-1].append(line)
+    return [group for part in parts for group in dense_groups(part, width, path)]
 
 
 def refuse_vote_in_text(paragraphs: tuple[Paragraph, ...], top: str, path: Path) -> None:
