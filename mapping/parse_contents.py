@@ -19,6 +19,10 @@ from mapping.source import Block, Line, SourceText
 
 HEADING = re.compile(r"^(?:Inhaltsverzeichnis|Inhalt)\s*:?$")
 PAGE = re.compile(r"(?:\s*\t\s*|\s*\.{2,}\s*|\s+)(?P<page>\d{1,3})$")
+# contents with dot leaders: there, a page number follows dots (or a tab), and a number at
+# the end of a wrapped line without them belongs to the title ("nach § 24")
+LEADER_PAGE = re.compile(r"(?:\s*\t\s*|\s*\.{2,}\s*)(?P<page>\d{1,3})$")
+LEADER = re.compile(r"\.{2,}\s*\d{1,3}$")
 NUMBER = r"(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)(?:\s*\(GL\))?(?:\t|\s+)(?P<rest>.*)$"
 FIRST_LINE_TOP = re.compile(rf"^(?:TOP\s*:?\s*)?{NUMBER}")
 LATER_LINE_TOP = re.compile(rf"^TOP\s*:?\s*{NUMBER}")
@@ -46,7 +50,9 @@ def find_contents(source: SourceText) -> Contents | None:
     blocks = contents_blocks(source.blocks(heading.number + 1))
     if not blocks:
         return None
-    entries = [entry for block in blocks for entry in read_entries(block, source.path)]
+    leaders = any(LEADER.search(line.text) for block in blocks for line in block.lines)
+    page = LEADER_PAGE if leaders else PAGE
+    entries = [entry for block in blocks for entry in read_entries(block, page, source.path)]
     numbers = {heading.number, *(line.number for block in blocks for line in block.lines)}
     return Contents(tuple(entries), frozenset(numbers))
 
@@ -61,21 +67,29 @@ def contents_blocks(blocks: list[Block]) -> list[Block]:
     return taken
 
 
-def read_entries(block: Block, path: Path) -> list[ContentsEntry]:
+def read_entries(block: Block, page: re.Pattern[str], path: Path) -> list[ContentsEntry]:
     """Group lines into entries, each ending with a page number."""
     entries: list[ContentsEntry] = []
     pending: list[Line] = []
     for line in block.lines:
         pending.append(line)
-        if PAGE.search(line.text):
-            entries.append(read_entry(pending, path))
+        if page.search(line.text):
+            entries.append(read_entry(pending, page, path))
             pending = []
+    if pending:
+        raise SourceError(
+            path,
+            pending[0].number,
+            f"a table of contents entry '{pending[0].plain[:60]}' without a page number",
+            "a table of contents with the columns TOP number, title and page number (after "
+            "dot leaders, a tab or spaces), an entry wrapped onto further lines",
+        )
     return entries
 
 
-def read_entry(lines: list[Line], path: Path) -> ContentsEntry:
+def read_entry(lines: list[Line], pattern: re.Pattern[str], path: Path) -> ContentsEntry:
     """TOP number (on any line of the entry), title and page number."""
-    page = PAGE.search(lines[-1].text)
+    page = pattern.search(lines[-1].text)
     assert page is not None
     texts = [line.plain for line in lines]
     texts[-1] = texts[-1][: page.start()]
