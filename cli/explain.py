@@ -25,7 +25,7 @@ def run_explain(path: Path, lenient: bool) -> int:
     claims: list[Claim] = []
     failure: SourceError | None = None
     try:
-        claims = minutes_claims(parse_text(source, lenient))
+        claims = minutes_claims(parse_text(source, lenient, account=False))
     except SourceError as error:
         failure = error
     entries, problems = line_map(source.document, claims)

@@ -23,6 +23,7 @@ from mapping.model import (
     Request,
     Resolution,
     UnreadItem,
+    UnreadLine,
 )
 from mapping.organisations import organisation_by_name
 from mapping.references import celex
@@ -76,7 +77,7 @@ class MinutesEmitter:
         self.n = minutes.number
         self.conference = uris.conference(self.n)
         self.document = uris.minutes(self.n)
-        self.file_url = uris.source_file(minutes.source.file_name)
+        self.file_url = uris.source_file(minutes.source.text_name)
 
     def graph(self) -> Graph:
         self.emit_source()
@@ -91,6 +92,8 @@ class MinutesEmitter:
             self.emit_finding(finding)
         for unread in self.m.unread:
             self.emit_unread(unread)
+        for line in self.m.unread_lines:
+            self.emit_unread_line(line)
         return self.g
 
     # helpers ---------------------------------------------------------------------------
@@ -122,7 +125,9 @@ class MinutesEmitter:
             f"Niederschrift der {self.n}. IntMK {self.m.year}",
             f"Minutes of the {ordinal(self.n)} IntMK {self.m.year}",
         )
-        self.add(doc, i.fileName, Literal(source.file_name))
+        self.add(doc, i.fileName, Literal(source.text_name))
+        if source.reader_text is not None:  # the text was made of this PDF
+            self.add(doc, DCTERMS.source, URIRef(self.uris.source_file(source.file_name)))
         self.add(doc, i.lineCount, integer(source.line_count))
         self.add(doc, DCTERMS.format, Literal("text/plain"))
         self.add(doc, FOAF.page, URIRef(self.file_url))
@@ -263,6 +268,8 @@ class MinutesEmitter:
         )
         if person.role_title:
             self.add(part, i.roleTitle, de(person.role_title))
+        if person.remark:  # "ab TOP 5", "zeitweise": said of this attendance
+            self.add(part, RDFS.comment, de(person.remark))
         if delegation.land:
             self.add(part, i.delegationOf, self.uris.land(delegation.land))
         if person.is_chair:
@@ -612,6 +619,24 @@ class MinutesEmitter:
             ),
         )
         self.label(uri, f"TOP {top}: Beschluss nicht gelesen", f"Item {top}: resolution not read")
+        self.add(uri, OA.motivatedBy, OA.assessing)
+        self.lines(uri, unread.lines)
+
+    def emit_unread_line(self, unread: UnreadLine) -> None:
+        """A line no fact was read from (`--lenient`): a finding on the document."""
+        i, number = self.intmk, unread.lines.first
+        uri = self.uris.finding(self.n, unread.key)
+        self.add(uri, RDF.type, i.DataQualityFinding)
+        self.add(uri, RDF.type, DQV.QualityAnnotation)
+        self.add(uri, i.findingKind, self.concept("finding-kind", "line-not-read"))
+        self.add(uri, OA.hasTarget, self.document)
+        self.add(uri, RDFS.comment, de(f"Zeile {number} wurde nicht gelesen: „{unread.text}“."))
+        self.add(
+            uri,
+            RDFS.comment,
+            en(f"Line {number} was not read ({unread.problem}): “{unread.text}”."),
+        )
+        self.label(uri, f"Zeile {number}: nicht gelesen", f"Line {number}: not read")
         self.add(uri, OA.motivatedBy, OA.assessing)
         self.lines(uri, unread.lines)
 

@@ -43,6 +43,14 @@ class SourceInfo:
     file_name: str
     sha256: str
     line_count: int
+    reader_text: str | None = None
+    """For a PDF: the text the reader made, one line per line of the document, published
+    beside the PDF as `{file_name}.txt`; every line number refers to it."""
+
+    @property
+    def text_name(self) -> str:
+        """The file the line numbers refer to: the text itself, or the text made of a PDF."""
+        return f"{self.file_name}.txt" if self.reader_text is not None else self.file_name
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,7 @@ class Person:
     is_chair: bool
     position: int
     lines: LineRange
+    remark: str | None = None  # "ab TOP 5", "zeitweise": what the list adds in brackets
 
 
 @dataclass(frozen=True)
@@ -289,6 +298,28 @@ class UnreadItem:
 
 
 @dataclass(frozen=True)
+class Structure:
+    """Lines that only structure the document (a heading, a table's header row, the legend,
+    the table of contents): no fact, but read, so the line map knows them."""
+
+    label: str
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class UnreadLine:
+    """A line no fact was read from (kept only with `--lenient`): a data-quality finding."""
+
+    text: str
+    problem: str
+    lines: LineRange
+
+    @property
+    def key(self) -> str:
+        return f"line-{self.lines.first}-not-read"
+
+
+@dataclass(frozen=True)
 class Minutes:
     """Everything one minutes document says."""
 
@@ -304,3 +335,5 @@ class Minutes:
     findings: tuple[Finding, ...] = field(default=())
     title_lines: LineRange = LineRange(1, 1)
     unread: tuple[UnreadItem, ...] = ()
+    structure: tuple[Structure, ...] = ()
+    unread_lines: tuple[UnreadLine, ...] = ()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from mapping.amounts import find_amounts
+from mapping.claims import minutes_claims
 from mapping.dates import find_date_range
+from mapping.document.line_map import line_map
 from mapping.errors import SourceError
 from mapping.findings import compare
 from mapping.model import (
@@ -18,13 +21,24 @@ from mapping.model import (
     Resolution,
     SourceInfo,
     UnreadItem,
+    UnreadLine,
 )
-from mapping.parse_agenda import AGENDA_HEADING, LEGEND, parse_agenda
+from mapping.parse_agenda import AGENDA_HEADING, LEGEND, parse_agenda, row_top, table_layout
+from mapping.parse_contents import HEADING as CONTENTS_HEADING
 from mapping.parse_contents import agenda_from_contents, find_contents
 from mapping.parse_participants import LIST_HEADING, parse_participants
 from mapping.parse_resolutions import is_heading, parse_resolution, split_sections
 from mapping.references import find_conferences, find_laws
-from mapping.source import Block, Line, SourceText, group_blocks, read_source
+from mapping.source import (
+    UNDERLINE_TAG,
+    Block,
+    Line,
+    SourceText,
+    clean_residue,
+    group_blocks,
+    read_source,
+)
+from mapping.structure import structure
 from mapping.text import join_two
 
 TITLE = re.compile(
@@ -45,6 +59,11 @@ VIDEO = re.compile(r"\bVideo(?:-|schalt)?konferenz|\bper Video\b|\bTelefonkonfer
 WRITTEN = re.compile(r"\bUmlaufverfahren|\bschriftlichen? Verfahren|\bschriftlichem Wege\b")
 NOT_A_PLACE = re.compile(r"konferenz|verfahren|Video|Form\b|Präsenz", re.IGNORECASE)
 PRELIMINARY = re.compile(r"\bVorkonferenz\b")
+# "Datum: 15. April 2021", "Ort: Hannover", "Vorsitz: Nordrhein-Westfalen"
+HEADER_FIELD = re.compile(r"^(?P<name>[A-ZÄÖÜ][\w-]*(?:\s+[\w-]+){0,2})\s*:\s*(?P<value>\S.*)$")
+DATE_FIELD = re.compile(r"Datum|Sitzungsdatum|Tag|Termin")
+PLACE_FIELD = re.compile(r"Ort|Tagungsort|Sitzungsort")
+MAX_TITLE_LINES = 8
 
 
 def parse_file(path: Path, lenient: bool = False) -> Minutes:
@@ -52,7 +71,47 @@ def parse_file(path: Path, lenient: bool = False) -> Minutes:
     return parse_text(read_source(path), lenient)
 
 
-def parse_text(source: SourceText, lenient: bool = False) -> Minutes:
+def parse_text(source: SourceText, lenient: bool = False, account: bool = True) -> Minutes:
+    """The typed model of a document; with `account`, every line must be accounted for."""
+    minutes = read_minutes(source, lenient)
+    return account_for_lines(source, minutes, lenient) if account else minutes
+
+
+def account_for_lines(source: SourceText, minutes: Minutes, lenient: bool) -> Minutes:
+    """A content line no fact claims, or two facts claim, is an error naming it; with
+    `lenient` each becomes an UnreadLine (a data-quality finding) instead."""
+    if source.document is None:
+        return minutes
+    _, problems = line_map(source.document, minutes_claims(minutes))
+    if problems and not lenient:
+        first = problems[0]
+        raise SourceError(
+            source.path,
+            first.line.number,
+            f"{first.problem}: {first.line.text[:80]!r}",
+            "every line part of a fact, page furniture or blank; `intmk explain "
+            f"{source.path.name}` shows what became of each line",
+        )
+    unread = tuple(
+        UnreadLine(shown(p.line.text), p.problem, LineRange(p.line.number, p.line.number))
+        for p in problems
+    )
+    return replace(minutes, unread_lines=unread)
+
+
+def reader_text(source: SourceText) -> str | None:
+    """The text a PDF reader made (for publishing beside the PDF), None for a text file."""
+    if source.document is None or source.document.reader != "pdf":
+        return None
+    return "".join(f"{line.raw}\n" for line in source.document.lines)
+
+
+def shown(text: str) -> str:
+    """A line's text as a literal: without markup, cells apart by spaces."""
+    return " ".join(UNDERLINE_TAG.sub("", clean_residue(text)).split())
+
+
+def read_minutes(source: SourceText, lenient: bool) -> Minutes:
     path = source.path
     title, number, year, meeting = parse_title(source)
     contents = find_contents(source)
@@ -87,7 +146,7 @@ def parse_text(source: SourceText, lenient: bool = False) -> Minutes:
     sections = unique_sections(section_lines, path)
     resolutions, unread = read_sections(sections, number, path, lenient)
     minutes = Minutes(
-        source=SourceInfo(path.name, source.sha256, source.line_count),
+        source=SourceInfo(path.name, source.sha256, source.line_count, reader_text(source)),
         title=title,
         number=number,
         year=year,
@@ -98,38 +157,125 @@ def parse_text(source: SourceText, lenient: bool = False) -> Minutes:
         resolutions=resolutions,
         title_lines=LineRange(meeting.lines.first, meeting.lines.last),
         unread=unread,
+        structure=structure(lines, contents, agenda_lines, list_end),
     )
     return replace(minutes, findings=compare(agenda, resolutions))
 
 
 def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
-    """Document title, conference number and year, and the meeting it records."""
+    """Document title, conference number and year, and the meeting it records.
+
+    The title block runs from the first line to the participant list, the contents, the
+    agenda, the first TOP or the first header field ("Datum: …", "Ort: …"), blank lines
+    included; the header fields after it give the meeting's date and place, never title text.
+    """
     blocks = source.blocks()
     if not blocks:
         raise SourceError(source.path, None, "the file has no text", "IntMK minutes")
     first = blocks[0]
-    text = " ".join(" ".join(first.texts).split())
+    title_lines, fields = title_block(source, first)
+    text = " ".join(" ".join(line.plain for line in title_lines).split())
     match = TITLE.match(text)
     if match is None:
+        shown = " ".join(" ".join(first.texts).split())
         raise SourceError(
             source.path,
             first.first,
-            f"the file begins with '{text[:80]}'",
+            f"the file begins with '{shown[:80]}'",
             "IntMK minutes beginning with a title such as 'Externe Niederschrift über die "
             "Beschlüsse der Hauptkonferenz der 18. IntMK 2023'",
         )
-    kind = meeting_kind(text, match.group("kind"))
+    place_field = field_value(fields, PLACE_FIELD)
+    kind = meeting_kind(f"{text} {place_field[1] if place_field else ''}", match.group("kind"))
     rest = match.group("rest")
-    dates = find_date_range(rest)
-    title = text[: match.end("year")]
+    dates = meeting_dates(find_date_range(rest), field_value(fields, DATE_FIELD), source.path)
     meeting = Meeting(
         kind=kind,
         start=dates[0] if dates else None,
         end=dates[1] if dates else None,
-        place=meeting_place(rest),
-        lines=LineRange(first.first, first.last),
+        place=meeting_place_of(meeting_place(rest), place_field, kind, source.path),
+        lines=LineRange(title_lines[0].number, (fields or title_lines)[-1].number),
     )
+    title = text[: match.end("year")]
     return title, int(match.group("number")), int(match.group("year")), meeting
+
+
+def title_block(source: SourceText, first: Block) -> tuple[list[Line], list[Line]]:
+    """The lines of the title (up to where the document's parts begin) and the header
+    fields after it. Where no part begins within a few lines, the first block alone."""
+    content = [line for line in source.lines if line.text]
+    title_lines: list[Line] = []
+    index = 0
+    while index < len(content) and not (title_lines and ends_title(content[index].plain)):
+        if len(title_lines) == MAX_TITLE_LINES:
+            return list(first.lines), []
+        title_lines.append(content[index])
+        index += 1
+    fields: list[Line] = []
+    while index < len(content) and HEADER_FIELD.match(content[index].plain):
+        fields.append(content[index])
+        index += 1
+    return title_lines, fields
+
+
+def ends_title(text: str) -> bool:
+    """Whether a line begins a part of the document after the title, or is a header field."""
+    return bool(
+        LIST_HEADING.match(text)
+        or CONTENTS_HEADING.match(text)
+        or AGENDA_HEADING.match(text)
+        or is_heading(text)
+        or HEADER_FIELD.match(text)
+    )
+
+
+def field_value(fields: list[Line], name: re.Pattern[str]) -> tuple[Line, str] | None:
+    """The line and value of the header field of that name, if there is one."""
+    for line in fields:
+        match = HEADER_FIELD.match(line.plain)
+        if match and name.fullmatch(match.group("name")):
+            return line, match.group("value").strip()
+    return None
+
+
+def meeting_dates(
+    in_title: tuple[datetime.date, datetime.date] | None,
+    field: tuple[Line, str] | None,
+    path: Path,
+) -> tuple[datetime.date, datetime.date] | None:
+    """The dates the title gives, or the date field; the two must agree."""
+    if field is None:
+        return in_title
+    stated = find_date_range(field[1])
+    if stated is None:
+        raise SourceError(
+            path, field[0].number, f"the date field says '{field[1]}'", "a date ('15. April 2021')"
+        )
+    if in_title is not None and in_title != stated:
+        raise SourceError(
+            path,
+            field[0].number,
+            f"the date field says '{field[1]}', the title {in_title[0]:%d.%m.%Y}",
+            "one date of the meeting in title and header fields",
+        )
+    return stated
+
+
+def meeting_place_of(
+    in_title: str | None, field: tuple[Line, str] | None, kind: str, path: Path
+) -> str | None:
+    """The place the title or the place field names; none for a video or written meeting."""
+    if field is None or kind in ("videokonferenz", "umlaufverfahren"):
+        return in_title
+    stated = field[1] if not NOT_A_PLACE.search(field[1]) else None
+    if in_title is not None and stated is not None and stated != in_title:
+        raise SourceError(
+            path,
+            field[0].number,
+            f"the place field says '{field[1]}', the title '{in_title}'",
+            "one place of the meeting in title and header fields",
+        )
+    return in_title or stated
 
 
 def meeting_kind(title: str, stated: str | None) -> str:
@@ -158,21 +304,25 @@ def participant_blocks(lines: list[Line], end: int) -> list[Block]:
 
 
 def agenda_range(lines: list[Line]) -> list[Line]:
-    """The agenda table: from its heading to the legend (or the next TOP heading)."""
+    """The agenda table: from its heading to the legend (or the next TOP heading).
+
+    In a table apart by spaces a row "TOP 8 Themen …" reads like a TOP heading with its
+    title; there the table ends at a bare heading or at a TOP the table already had."""
     start = next((i for i, line in enumerate(lines) if AGENDA_HEADING.match(line.text)), None)
     if start is None:
         return []
-    end = next(
-        (
-            i
-            for i in range(start + 1, len(lines))
-            if LEGEND.match(lines[i].text) or is_heading(lines[i].text)
-        ),
-        len(lines) - 1,
-    )
-    if is_heading(lines[end].text):
-        end -= 1
-    return lines[start : end + 1]
+    layout = table_layout(lines[start:])
+    seen: set[str] = set()
+    for index in range(start + 1, len(lines)):
+        text = lines[index].text
+        if LEGEND.match(text):
+            return lines[start : index + 1]
+        top = row_top(text, layout)
+        if is_heading(text) and (not layout.spaces or top is None or top in seen):
+            return lines[start:index]
+        if top is not None:
+            seen.add(top)
+    return lines[start:]
 
 
 def unique_sections(lines: list[Line], path: Path) -> list[tuple[str, Line, list[Line]]]:

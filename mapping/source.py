@@ -20,12 +20,20 @@ from mapping.document.furniture import find_furniture
 from mapping.document.model import Document, DocumentLine, LineKind
 from mapping.document.read import read_document
 from mapping.errors import SourceError
+from mapping.text import SOFT_HYPHEN
 
 BOLD = "**"
 PARAGRAPH_TAG = re.compile(r"</?p>")
 UNDERLINE_TAG = re.compile(r"</?u>")
 # how complete minutes end: a sentence, a table row, or a field ("Abstimmungsergebnis: …")
 SENTENCE_END = re.compile(r"[.!?)\]»«“”\"'’]$")
+# words after which a text always goes on
+NEVER_LAST_WORDS = (
+    "der die das den dem des ein eine einer eines einem einen und oder sowie bzw. für mit "
+    "von vom zu zur zum im in an am auf aus bei beim nach über unter vor durch gegen ohne "
+    "um als wie dass alle allen aller ihre ihrer ihren seine seiner sich nicht auch"
+)
+NEVER_LAST = frozenset(NEVER_LAST_WORDS.split())
 FIELD = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:\s+[\w-]+){0,2}\s*:\s*\S")
 
 
@@ -149,6 +157,11 @@ def group_blocks(lines: Iterable[Line]) -> list[Block]:
 
 
 def unfinished(lines: list[Line]) -> bool:
-    """Whether a block's text breaks off: a trailing comma, or bold markup left open."""
-    text = "\n".join(line.plain for line in lines)
-    return text.rstrip().endswith(",") or text.count("**") % 2 == 1
+    """Whether a block's text breaks off mid-sentence: a trailing comma or hyphen, or a
+    word that never ends a sentence or a title (an article, a preposition, a conjunction:
+    "… Integrationskurse für alle" / page break / "Geflüchteten …")."""
+    text = "\n".join(line.plain for line in lines).rstrip()
+    if text.endswith((",", "-", SOFT_HYPHEN)) or text.count("**") % 2 == 1:
+        return True
+    last = text.rsplit(None, 1)[-1] if text else ""
+    return last in NEVER_LAST

@@ -72,9 +72,19 @@ def join_two(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+# what a line may end with that never ends a sentence: an ordinal ("der 20." / "IntMK"),
+# an abbreviation that always has a word after it ("z. B.", "Nr.", "Art.")
+NOT_FINAL = re.compile(
+    r"(?:^|[\s(])(?:\d{1,2}|z\. ?B|d\. ?h|i\. ?V\. ?m|Nr|Abs|Art|Dr|Prof|vgl|Vgl|bzw|ca|gem"
+    r"|Kap|Tit|sog|inkl|bzgl|zzgl|S)\.$"
+)
+
+
 def ends_sentence(text: str) -> bool:
-    """Whether a piece of text ends with sentence-final punctuation."""
-    return bool(SENTENCE_END.search(text.rstrip()))
+    """Whether a piece of text ends with sentence-final punctuation (not the period of an
+    ordinal or of an abbreviation that a word always follows)."""
+    stripped = text.rstrip()
+    return bool(SENTENCE_END.search(stripped)) and not NOT_FINAL.search(stripped)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -102,7 +102,7 @@ def test_a_lone_number_inside_the_text_is_content() -> None:
 
 def test_a_running_header_is_learned_from_repetition() -> None:
     header = "IntMK 2026 · Erfurt – Beschlussniederschrift"
-    texts = [*TITLE]
+    texts = [*TITLE, *body(0), ""]
     for page in range(1, 5):
         texts += [header, "", *body(page), ""]
     found = kinds(texts)
@@ -122,14 +122,14 @@ def test_a_header_beside_its_page_number_on_one_line() -> None:
     ["Die IntMK hat einstimmig beschlossen:", "Antragsteller: Alle Länder", "1. Ausgangslage"],
 )
 def test_repeated_content_is_not_a_header(repeated: str) -> None:
-    texts = [*TITLE]
+    texts = [*TITLE, *body(0), ""]
     for page in range(1, 5):
         texts += [f"TOP {page}", "", repeated, "", *body(page), ""]
     assert kinds(texts) == {}
 
 
 def test_the_title_block_is_never_a_header() -> None:
-    texts = [*TITLE]
+    texts = [*TITLE, *body(0), ""]
     for page in range(1, 4):
         texts += ["7./8. Mai 2026 in Erfurt", "", *body(page), ""]
     found = kinds(texts)

@@ -10,9 +10,9 @@ facts are the original's in the new order. A mutation that can also produce a di
 valid document is held to the weaker property: the same facts or a SourceError naming the
 file — never another exception. What "silently different" means is said per property.
 
-Budgets: every property runs HYPOTHESIS_EXAMPLES examples (default below), derandomized
-(the same examples on every run, no example database), without a deadline; parsing the
-seed takes about 50 ms, so a property takes 2 to 7 s (about 50 s for the module).
+Budgets (tests/property_budget.py): every property runs INTMK_PROPERTY_EXAMPLES examples,
+derandomized (the same examples on every run, no example database), without a deadline; the
+seed is parsed in about 200 ms, so a property takes 10 to 30 s.
 A longer local run:
 INTMK_PROPERTY_EXAMPLES=2000 pytest tests/test_parser_properties.py
 """
@@ -20,14 +20,13 @@ INTMK_PROPERTY_EXAMPLES=2000 pytest tests/test_parser_properties.py
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from mapping.errors import SourceError
@@ -37,15 +36,7 @@ from mapping.source import read_source
 from mapping.text import CONJUNCTIONS
 from tests.conftest import SEED
 from tests.facts import Facts, describe, facts, known_crash, parse_bytes
-
-EXAMPLES = int(os.environ.get("INTMK_PROPERTY_EXAMPLES", "60"))
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+from tests.property_budget import PROPERTY
 
 SEED_LINES: tuple[str, ...] = tuple(SEED.read_text(encoding="utf-8").split("\n"))
 ORIGINAL: Minutes = parse_file(SEED)

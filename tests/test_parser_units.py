@@ -73,6 +73,7 @@ def test_page_headers_are_removed_even_inside_a_paragraph() -> None:
         "über die Beschlüsse der Hauptkonferenz der 18. IntMK 2023\n"
         "26./ 27. April 2023 in Wiesbaden\n"
         "\n"
+        "\n"
     )
     text = title + (
         "1. Die Länder ersuchen\n"
@@ -90,13 +91,13 @@ def test_page_headers_are_removed_even_inside_a_paragraph() -> None:
         "\n"
         "tion gelingt."
     )
-    body = lines_of(text)[4:]
+    body = lines_of(text)[5:]
     paragraphs = parse_body(group_blocks(body))
     assert [(p.number, p.text) for p in paragraphs] == [
         (1, "Die Länder ersuchen ihrerseits den Bund, die Zusammenarbeit fortzuführen."),
         (2, "Die Integration gelingt."),
     ]
-    assert (paragraphs[0].lines.first, paragraphs[0].lines.last) == (5, 11)
+    assert (paragraphs[0].lines.first, paragraphs[0].lines.last) == (6, 12)
 
 
 def test_residue_is_removed() -> None:

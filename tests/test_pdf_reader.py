@@ -24,6 +24,7 @@ from tests.typeset import (
     plain,
     row_cells,
     typeset_pdfs,
+    wrap_cases_pdf,
 )
 
 __all__ = ["typeset_pdfs"]  # the fixture, imported so that pytest finds it here
@@ -267,29 +268,96 @@ def dehyphenate(text: str) -> str:
     return re.sub(r"(?<=[a-zäöüß])- (?=[a-zäöüß])", "", text)
 
 
-GRAMMAR_REASON = (
-    "grammar, not the reader: it still reads one seed line as one paragraph, and a PDF wraps "
-    "long paragraphs; a wrapped line ending in '.' ('… bis zum Ende der 20.') starts a new "
-    "paragraph, and a vote sentence wrapped before 'beschlossen:' is not found ('times', "
-    "TOP 4.1). test_text_is_the_seed_content shows the read lines give every seed line whole."
+# Seed line breaks that are the old PDF's wraps (its conversion kept them). Set as lines of
+# their own, they follow a line that is full (the next word does not fit on it): a reader
+# cannot tell them from a wrap, and reads them as one paragraph, as the old PDF meant.
+ROMA = (
+    "Beauftragter der Bundesregierung gegen Antiziganismus und für das Leben der Sinti und Roma in",
+    "Deutschland",
 )
+LAND_LIST = ("Antragsteller: Brandenburg, Berlin, Hamburg, Hessen,", "Mecklenburg-Vorpommern")
+SEED_WRAPS = {  # (seed line before, seed line)
+    "ragged": {ROMA},
+    "justified": {ROMA},
+    "times": {LAND_LIST},
+}
+HEADINGS = re.compile(
+    r"^(?:TOP [A-Z0-9.]+|Liste der Teilnehmenden|Gäste|Respektvolles Zusammenleben"
+    r"|Teilhabe in der Migrationsgesellschaft|Bildung und Chancengerechtigkeit"
+    r"|Vielfalt auf dem Arbeitsmarkt)$"
+)
+LIST_ITEM = re.compile(r"^(?:- |• |–|\d{1,2}\. )")
 
 
-@pytest.mark.parametrize(
-    "style",
-    [
-        pytest.param(style, marks=pytest.mark.xfail(strict=True, reason=GRAMMAR_REASON))
-        for style in STYLES
-    ],
-)
+@pytest.mark.parametrize("style", STYLES)
+def test_continues_on_wrapped_lines(read: Read, style: str) -> None:
+    """`continues` on every line the typesetter wrapped, also across a page break; not on
+    the first line of a seed line: paragraph starts, hard line breaks (the next word would
+    have fitted), list items, headings, table rows."""
+    lines = content(read[style][0])
+    seed = content_lines(SOURCE)
+    groups = align(seed, [line.text for line in lines])
+    wrapped: list[ExtractedLine] = []
+    starts: list[ExtractedLine] = []
+    across: list[ExtractedLine] = []
+    for number, (first, *rest) in enumerate(groups):
+        wrapped.extend(lines[index] for index in rest)
+        across.extend(lines[index] for index in rest if lines[index - 1].page != lines[index].page)
+        seed_line = seed[number]
+        if (plain(seed[number - 1]), plain(seed_line)) in SEED_WRAPS[style]:
+            assert lines[first].continues, f"{seed_line!r} follows a full line: a wrap"
+        else:
+            starts.append(lines[first])
+    assert [line.text for line in wrapped if not line.continues] == []
+    assert [line.text for line in starts if line.continues] == []
+    kinds = {
+        "wrapped": wrapped,
+        "across a page break": across,
+        "paragraph start": [line for line in starts if line.gap_before],
+        "hard line break": [line for line in starts if not line.gap_before],
+        "list item": [line for line in starts if LIST_ITEM.match(plain(line.text))],
+        "heading": [line for line in starts if HEADINGS.match(plain(line.text))],
+        "table row": [line for line in starts if "\t" in line.text],
+    }
+    assert {kind for kind, found in kinds.items() if not found} == set()
+    assert not any(line.continues for line in lines if "\t" in line.text)
+
+
+def test_continues_in_wrap_cases(tmp_path: Path) -> None:
+    """Lines set by hand: wraps (justified, ragged, after a first-line or hanging indent,
+    across a page break with furniture between and mirrored margins) and what is no wrap
+    (a hard break after a short line or before a word that would have fitted, list items and
+    a bold heading after a full line), also what only looks like an item (a dash inside a
+    sentence, a date "2. November" after "vom")."""
+    pdf, expected = wrap_cases_pdf(tmp_path / "wraps.pdf")
+    lines, pages = read_pdf(pdf)
+    assert pages == 2
+    found = content(lines)
+    assert [plain(line.text) for line in found] == [
+        " ".join(f"{line.label} {line.text}".split()) for line in expected
+    ]
+    assert [(line.case, got.continues) for line, got in zip(expected, found, strict=True)] == [
+        (line.case, line.continues) for line in expected
+    ]
+    assert [line.region for line in lines if line.region] == [
+        LineKind.RUNNING_HEADER,
+        LineKind.PAGE_NUMBER,
+        LineKind.RUNNING_HEADER,
+        LineKind.PAGE_NUMBER,
+    ]
+
+
+@pytest.mark.parametrize("style", STYLES)
 def test_pdf_gives_the_seed_facts(typeset_pdfs: dict[str, TypesetPdf], style: str) -> None:
-    """parse_file on each typeset PDF gives the facts of the seed text.
+    """parse_file on each typeset PDF gives the facts of the seed text: the document layer
+    joins the lines the reader marks `continues` into the seed's one line a paragraph.
 
     Nothing the typesetting cannot carry is left out: the seed's old page headers are
     furniture, not facts; line numbers, file name and hash are places, not facts (tests/facts.py
     leaves them out); the stray '**' and '<p>' of the seed's conversion are residue the
-    grammar removes anyway. The applicants stand in a column of their own in the PDF, which
-    the grammar joins to the title like the seed's single cell."""
+    grammar removes anyway. The applicants stand in a column of their own in the PDF (a
+    remark such as "Rücknahme Berlin" on a line below them, in their cell), which the grammar
+    joins to the title like the seed's single cell."""
     from mapping.parse_document import parse_file
     from tests.facts import describe, facts
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -109,13 +110,29 @@ def duplicate_top(g: Graph) -> None:
     g.add((URIRef(C18.rstrip("/")), INTMK.hasAgendaItem, URIRef(C18 + "item/4.1b")))
 
 
-def residue_in_label(g: Graph) -> None:
-    item = URIRef(C18 + "item/4.1")
-    german = next(
-        o for o in g.objects(item, RDFS.label) if isinstance(o, Literal) and o.language == "de"
-    )
-    g.remove((item, RDFS.label, german))
-    g.add((item, RDFS.label, Literal(f"**{german}**", lang="de")))
+def residue_in_label(make: Callable[[str], str]) -> Callable[[Graph], None]:
+    """The German label of item 4.1 with residue of the conversion put in."""
+
+    def breakage(g: Graph) -> None:
+        item = URIRef(C18 + "item/4.1")
+        german = next(
+            o for o in g.objects(item, RDFS.label) if isinstance(o, Literal) and o.language == "de"
+        )
+        g.remove((item, RDFS.label, german))
+        g.add((item, RDFS.label, Literal(make(str(german)), lang="de")))
+
+    return breakage
+
+
+# what a PDF conversion leaves in a text: each must be caught by NoConversionResidue
+RESIDUE: dict[str, Callable[[str], str]] = {
+    "bold marks": lambda text: f"**{text}**",
+    "a soft hyphen": lambda text: text.replace("ung", "un\u00adg", 1),
+    "a ligature": lambda text: text.replace("f", "\ufb01", 1) if "f" in text else "\ufb01" + text,
+    "a zero-width space": lambda text: text.replace(" ", "\u200b ", 1),
+    "a page number": lambda text: f"{text} Seite 3 von 40",
+    "a fused footnote marker": lambda text: re.sub(r"([a-zäöüß]{3}) ", r"\g<1>1 ", text, count=1),
+}
 
 
 BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
@@ -163,7 +180,10 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         "MonetaryAmount-currency",
         C18 + "resolution/4.3/paragraph/2/amount/1",
     ),
-    "literal with conversion residue": (residue_in_label, "NoConversionResidue", C18 + "item/4.1"),
+    **{
+        f"literal with {residue}": (residue_in_label(make), "NoConversionResidue", C18 + "item/4.1")
+        for residue, make in RESIDUE.items()
+    },
     "URI outside the scheme": (
         lambda g: copy_resource(g, ID + "person/kai-klose", ID + "bogus/kai-klose"),
         "UriScheme",

@@ -76,6 +76,11 @@ APPLICANTS = re.compile(
     rf"(?:(?<=\s)|^)(?P<list>(?:Antragsteller:\s*)?"
     rf"(?:Alle Länder|{_ONE}(?:[\s,;]+(?:und\s+)?{_ONE})*))\s*$"
 )
+# a remark at the end of an agenda row: it stands below the applicants, in their cell
+REMARK = re.compile(
+    r"\s(?P<remark>Rücknahme\s+\S+|Zusammenlegung mit TOP\s+[\w.]+|\(siehe [^()]+\)"
+    r"|vertagt|zurückgezogen)$"
+)
 PARAGRAPH_TAG = re.compile(r"</?p>")
 BOLD_MARK = re.compile(r"\*\*")
 
@@ -313,13 +318,23 @@ def paragraph_styles(style: Style) -> tuple[ParagraphStyle, ParagraphStyle]:
 
 
 def row_cells(line: str) -> list[str]:
-    """TOP, title, applicants of an agenda row (the applicants cell may be empty)."""
+    """TOP, title, applicants of an agenda row (the applicants cell may be empty). A remark
+    at the row's end ("Rücknahme Berlin", "Zusammenlegung mit TOP 7.2", "(siehe …)") goes
+    on a line of its own below the applicants, in their cell (a newline in the cell)."""
     top, rest = line.split("\t", 1)
     rest = PARAGRAPH_TAG.sub("", rest).strip()
-    match = APPLICANTS.search(rest)
+    remark = REMARK.search(rest)
+    body = rest[: remark.start()].rstrip() if remark else rest
+    match = APPLICANTS.search(body)
     if match is None or match.start() == 0:
         return [top, rest, ""]
-    return [top, rest[: match.start()].rstrip(), match.group("list")]
+    listed = match.group("list") + (f"\n{remark.group('remark')}" if remark else "")
+    return [top, body[: match.start()].rstrip(), listed]
+
+
+def cell_markup(text: str) -> str:
+    """A cell's reportlab markup; a newline in the cell is a line break."""
+    return "<br/>".join(block_markup([part])[0] for part in text.split("\n"))
 
 
 def agenda_tables(block: Block, style: Style, cell: ParagraphStyle, width: float) -> list[Any]:
@@ -328,7 +343,7 @@ def agenda_tables(block: Block, style: Style, cell: ParagraphStyle, width: float
     parts: list[list[list[Paragraph]]] = [[]]
     for line in block.lines:
         cells = row_cells(line)
-        parts[-1].append([Paragraph(block_markup([text])[0], cell) for text in cells])
+        parts[-1].append([Paragraph(cell_markup(text), cell) for text in cells])
         if cells[0].strip() in style.break_after_rows:
             parts.append([])
     commands: list[Any] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -479,6 +494,165 @@ def image_only_pdf(out: Path) -> Path:
     canvas.showPage()
     canvas.save()
     return out
+
+
+# -- wrap cases ----------------------------------------------------------------------------
+
+FILLER_TEXT = (
+    "Die für Integration zuständigen Ministerinnen und Minister, Senatorinnen und Senatoren "
+    "der Länder bitten den Bund, die Förderung der Migrationsberatung für Erwachsene "
+    "mehrjährig abzusichern und die Träger frühzeitig über die vorgesehenen Mittel zu "
+    "informieren, damit die Beratung in allen Regionen verlässlich angeboten werden kann "
+    "und die Fachkräfte in den Beratungsstellen gehalten werden können."
+)
+FILLER = FILLER_TEXT.split()
+
+
+@dataclass(frozen=True)
+class WrapLine:
+    """One line of the wrap-cases PDF, as set, and whether it continues the line before."""
+
+    text: str
+    continues: bool
+    case: str  # what the line shows, for assertion messages
+    indent: float = 0.0  # from the column's left edge
+    full: bool = False  # justified: its last word ends at the column's right edge
+    bold: bool = False
+    gap: bool = False  # paragraph spacing above it
+    label: str = ""  # a hanging label ("1.") at the left edge, the text at `indent`
+
+
+WRAP_FONT, WRAP_SIZE, WRAP_LEADING = "Helvetica", 10.0, 12.5
+WRAP_WIDTH = 430.0
+WRAP_LEFT = {1: 72.0, 2: 92.0}  # mirrored margins: page 2 sits further right
+WRAP_HEADER = "Umbruchfälle – Testdokument"
+
+
+def width_of(text: str, bold: bool = False) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(text, WRAP_FONT + ("-Bold" if bold else ""), WRAP_SIZE))
+
+
+def filled(start: str = "", end: str = "", indent: float = 0.0, skip: int = 0) -> str:
+    """`start`, filler words and `end`, as many words as fit the column (less `indent`)."""
+    words = FILLER[skip:] + FILLER[:skip]
+    text = start
+    for word in words:
+        longer = f"{text} {word}".strip()
+        if width_of(f"{longer} {end}".strip()) > WRAP_WIDTH - indent:
+            break
+        text = longer
+    return f"{text} {end}".strip()
+
+
+def ragged(text: str) -> list[str]:
+    """Greedy ragged-right lines of `text` in the column."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and width_of(f"{lines[-1]} {word}") <= WRAP_WIDTH:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def wrap_cases() -> list[list[WrapLine]]:
+    """Pages of lines: wraps and what must not be taken for one, each set by hand."""
+    story = " ".join(FILLER[5:] + FILLER[:12])
+    rag = ragged(story)
+    page1 = [
+        WrapLine("Umbruchfälle", False, "title", bold=True),
+        WrapLine(filled(), False, "paragraph start", full=True, gap=True),
+        WrapLine(filled(skip=3), True, "justified wrap", full=True),
+        WrapLine("und die Fachkräfte gehalten werden können.", True, "last line"),
+        WrapLine("Herr Daniel Wilczek", False, "hard break after a short line"),
+        WrapLine("Frau Dr. Heike Jung", False, "hard break after a short line"),
+        *(
+            WrapLine(line, index > 0, "ragged wrap" if index else "ragged start", gap=not index)
+            for index, line in enumerate(rag)
+        ),
+        WrapLine("Antragsteller: Brandenburg, Berlin,", False, "paragraph start", gap=True),
+        WrapLine("Hessen", False, "hard break: the word would have fitted"),
+        WrapLine(
+            filled(end="„Indikatorenentwicklung und Monitoring“"),
+            False,
+            "paragraph start",
+            full=True,
+            gap=True,
+        ),
+        WrapLine("– und hier insbesondere dem Vorsitzland Hessen.", True, "dash in a sentence"),
+        WrapLine(filled("- Erstens"), False, "list item after a sentence", full=True),
+        WrapLine(filled(skip=7), True, "list item wrapped", full=True),
+        WrapLine(filled("- Zweitens", skip=2), False, "list item after a full line", full=True),
+        WrapLine("- Drittens die Kommunen.", False, "list item after a full line"),
+        WrapLine(filled("1.", "vom"), False, "numbered item", full=True, gap=True),
+        WrapLine(filled("2. November 2022", "fort."), True, "a date, not an item", full=True),
+        WrapLine(filled("2. Die IntMK", skip=4), False, "item after a full line", full=True),
+        WrapLine(filled(skip=9), False, "bold heading after a full line", full=True, gap=True),
+        WrapLine("Teilhabe in der Migrationsgesellschaft", False, "bold heading", bold=True),
+        WrapLine("Obwohl Menschen mit Migrationsgeschichte präsent sind.", False, "after heading"),
+        WrapLine(filled(indent=20), False, "first-line indent", indent=20, full=True, gap=True),
+        WrapLine(filled(skip=6), True, "wrap after a first-line indent", full=True),
+        WrapLine("zur Kenntnis.", True, "last line"),
+        WrapLine(
+            filled(indent=16), False, "hanging label", indent=16, full=True, label="1.", gap=True
+        ),
+        WrapLine(filled(indent=16, skip=5), True, "hanging indent", indent=16, full=True),
+        WrapLine("und Soziales.", True, "hanging indent, last line", indent=16),
+        WrapLine(filled(indent=16), False, "bullet", indent=16, full=True, label="-", gap=True),
+        WrapLine("– und hier dem Vorsitzland.", True, "dash inside a bullet item", indent=16),
+        WrapLine(filled(skip=1), False, "paragraph start", full=True, gap=True),
+    ]
+    page2 = [
+        WrapLine(filled(skip=8), True, "wrap across the page break", full=True),
+        WrapLine("und die Länder beteiligen.", True, "last line"),
+        WrapLine(filled(skip=2), False, "paragraph start", full=True, gap=True),
+        WrapLine(filled(skip=10), True, "justified wrap", full=True),
+        WrapLine("die Zusammenarbeit fortzuführen.", True, "last line"),
+    ]
+    return [page1, page2]
+
+
+def wrap_cases_pdf(out: Path) -> tuple[Path, list[WrapLine]]:
+    """Two pages set line by line (the column, mirrored margins, a running header and page
+    numbers); the content lines in order. Page 1's last line is the lowest of the
+    document: its paragraph goes on at the top of page 2."""
+    canvas = Canvas(str(out), pagesize=A4, invariant=1)
+    _, height = A4
+    lines: list[WrapLine] = []
+    for number, page in enumerate(wrap_cases(), start=1):
+        left = WRAP_LEFT[number]
+        canvas.setFont(WRAP_FONT, 8)
+        canvas.drawString(left, height - 40, WRAP_HEADER)
+        canvas.drawCentredString(left + WRAP_WIDTH / 2, 40, str(number))
+        y = height - 130 + WRAP_LEADING
+        for line in page:
+            y -= WRAP_LEADING * (2 if line.gap else 1)
+            size = 14.0 if line.case == "title" else WRAP_SIZE
+            font = WRAP_FONT + ("-Bold" if line.bold else "")
+            if line.label:
+                canvas.setFont(font, size)
+                canvas.drawString(left, y, line.label)
+            set_line(canvas, line, left + line.indent, y, font, size)
+            lines.append(line)
+        canvas.showPage()
+    canvas.save()
+    return out, lines
+
+
+def set_line(canvas: Canvas, line: WrapLine, x: float, y: float, font: str, size: float) -> None:
+    """The words of a line; a full line's spaces widened so that it ends at the margin."""
+    canvas.setFont(font, size)
+    words = line.text.split()
+    if not line.full or len(words) < 2:
+        canvas.drawString(x, y, line.text)
+        return
+    natural = sum(width_of(word, line.bold) for word in words)
+    space = (WRAP_WIDTH - line.indent - natural) / (len(words) - 1)
+    for word in words:
+        canvas.drawString(x, y, word)
+        x += width_of(word, line.bold) + space
 
 
 # -- the session fixture ---------------------------------------------------------------------

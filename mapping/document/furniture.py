@@ -5,8 +5,7 @@ No fixed phrase: a running header is a run of lines that recurs, line for line, 
 three times (twice when the pages are known and it stands at their edges), that has the
 shape of a header (no sentence or field, no list item, no table row) and that carries
 evidence of being one: a number (year, date, conference number), a page number beside it,
-or its place at a page edge. The first run of the document (the title block) is never
-furniture.
+or its place at a page edge. The document's first block (its title) is never furniture.
 """
 
 from __future__ import annotations
@@ -40,6 +39,9 @@ NUMBERED = re.compile(r"^\d{1,2}\.\s")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 REPEATS = 3
 ECHO_CHARS = 90
+TITLE_LINES = 6
+NO_BLANK_LINES = 0.02  # a document with fewer blank lines than this share has none to go by
+TITLE_END = re.compile(r":$|^(?:[-–•]\s|TOP\b)")
 CONFERENCE_NAME = re.compile(r"integrationsminister\S*konferenz")
 SIMILAR = 0.9
 REPEATS_AT_EDGES = 2
@@ -81,11 +83,30 @@ def find_furniture(texts: Sequence[str], pages: Sequence[Page] = ()) -> dict[int
     for index, text in enumerate(shown):
         if PAGE_NUMBER.match(text):
             found[index] = LineKind.PAGE_NUMBER
-    found.update(running_headers(shown, found, edges))
-    found.update(header_variants(shown, found))
-    found.update(title_echoes(shown, found))
+    title = title_block(shown, found)
+    found.update(running_headers(shown, found, edges, title))
+    found.update(header_variants(shown, found, title))
+    found.update(title_echoes(shown, found, title))
     found.update(bare_page_numbers(shown, found, edges))
     return found
+
+
+def title_block(shown: Sequence[str], numbers: dict[int, LineKind]) -> set[int]:
+    """The document's title, never furniture: its first lines with text (at most
+    TITLE_LINES), which may run on over single blank lines ("Externe Niederschrift" / "" /
+    "über die Beschlüsse …"), up to the first two blank lines in a row or a line that
+    opens what follows ("Inhalt:", a list item, a TOP heading)."""
+    block: list[int] = []
+    blanks = 0
+    for index, text in enumerate(shown):
+        if index in numbers:
+            continue
+        blanks = blanks + 1 if not text else 0
+        if (block and blanks >= 2) or len(block) == TITLE_LINES or TITLE_END.search(text):
+            break
+        if text:
+            block.append(index)
+    return set(block)
 
 
 def page_edges(shown: Sequence[str], pages: Sequence[Page]) -> set[int]:
@@ -98,7 +119,7 @@ def page_edges(shown: Sequence[str], pages: Sequence[Page]) -> set[int]:
 
 
 def running_headers(
-    shown: Sequence[str], numbers: dict[int, LineKind], edges: set[int]
+    shown: Sequence[str], numbers: dict[int, LineKind], edges: set[int], title: set[int]
 ) -> dict[int, LineKind]:
     """Runs of candidate lines that recur as runs, each line a RUNNING_HEADER."""
     stripped = [without_page_number(text) for text in shown]
@@ -106,7 +127,6 @@ def running_headers(
     runs = candidate_runs(shown, stripped, counts, numbers)
     tuples = Counter(tuple(key(stripped[i][0]) for i in run) for run in runs)
     at_edges = Counter(tuple(key(stripped[i][0]) for i in run) for run in runs if set(run) & edges)
-    title = first_filled(shown)
     found: dict[int, LineKind] = {}
     for run in runs:
         keys = tuple(key(stripped[i][0]) for i in run)
@@ -116,21 +136,23 @@ def running_headers(
             or at_edges[keys] >= REPEATS_AT_EDGES
             or (paged and tuples[keys] >= REPEATS_AT_EDGES)
         )
-        if run[0] == title:
-            continue  # the title block
+        if set(run) & title:
+            continue
         if recurs and has_evidence(run, shown, stripped, numbers, edges):
             found.update(dict.fromkeys(run, kind_of(run, edges, shown)))
     return found
 
 
-def header_variants(shown: Sequence[str], found: dict[int, LineKind]) -> dict[int, LineKind]:
+def header_variants(
+    shown: Sequence[str], found: dict[int, LineKind], title: set[int]
+) -> dict[int, LineKind]:
     """A line that is a learned header, standing beside other furniture, or a standalone
     line that differs from one by a letter or a space (the "*innen" missing once, an "am"
     left out): the same header, typed again on that page."""
     headers = {key(shown[i]): kind for i, kind in found.items() if kind is not LineKind.PAGE_NUMBER}
     variants: dict[int, LineKind] = {}
     for index, text in enumerate(shown):
-        if not text or index in found:
+        if not text or index in found or index in title:
             continue
         beside = {previous_filled(shown, index), next_filled(shown, index)}
         if key(text) in headers and beside & found.keys():
@@ -138,28 +160,37 @@ def header_variants(shown: Sequence[str], found: dict[int, LineKind]) -> dict[in
             continue
         if not is_standalone(shown, index):
             continue
+        line_key = key(text)
         for header, kind in headers.items():
-            matcher = SequenceMatcher(None, key(text), header, autojunk=False)
+            shorter, longer = sorted((len(line_key), len(header)))
+            if 2 * shorter < SIMILAR * (shorter + longer):
+                continue  # the lengths alone keep them apart
+            matcher = SequenceMatcher(None, line_key, header, autojunk=False)
             if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
                 variants[index] = kind
                 break
     return variants
 
 
-def title_echoes(shown: Sequence[str], found: dict[int, LineKind]) -> dict[int, LineKind]:
+def title_echoes(
+    shown: Sequence[str], found: dict[int, LineKind], title: set[int]
+) -> dict[int, LineKind]:
     """A header that occurs once repeats the title: a standalone block with a year, each of
     whose words of four letters or more is a word of the document's title block."""
-    blocks = standalone_blocks(shown, found)
-    if not blocks:
-        return {}
-    title = words(" ".join(shown[i] for i in blocks[0]))
+    echoed = words(" ".join(shown[i] for i in sorted(title)))
     echoes: dict[int, LineKind] = {}
-    for block in blocks[1:]:
+    filled = [i for i, text in enumerate(shown) if text]
+    spaced = len(filled) < len(shown) * (1 - NO_BLANK_LINES)
+    # without blank lines (some extractors write none) a header stands alone only on its line
+    candidates = standalone_blocks(shown, found) if spaced else [[i] for i in filled]
+    for block in candidates:
+        if set(block) & title or set(block) & found.keys():
+            continue
         texts = [shown[i] for i in block]
         if any(NOT_A_HEADER.search(text) or len(text) > ECHO_CHARS for text in texts):
             continue
         long_words = {word for word in words(" ".join(texts)) if len(word) >= 4}
-        if YEAR.search(" ".join(texts)) and long_words <= title and len(block) <= 3:
+        if YEAR.search(" ".join(texts)) and long_words <= echoed and len(block) <= 3:
             echoes.update(dict.fromkeys(block, LineKind.RUNNING_HEADER))
     return echoes
 
@@ -237,7 +268,9 @@ def bare_page_numbers(
     last = last_filled(shown)
     for index in bare:
         beside = {previous_filled(shown, index), next_filled(shown, index)}
-        if index in edges or beside & found.keys() or (index == last and ends_text(shown, index)):
+        at_end = index == last and ends_text(shown, index)
+        at_start = index == first_filled(shown) and is_standalone(shown, index)
+        if index in edges or beside & found.keys() or at_end or at_start:
             numbers[index] = LineKind.PAGE_NUMBER
     standalone = [i for i in bare if is_standalone(shown, i)]
     for chain in chains(standalone, shown, PAGE_LINES, 2) + chains(bare, shown, 2 * PAGE_LINES, 3):

@@ -46,13 +46,17 @@ def with_paragraph_gaps(lines: list[ExtractedLine]) -> list[ExtractedLine]:
     """A PDF's wrapped lines joined, its vertical gaps as blank lines: one line a paragraph,
     the way the seed's conversion shows them."""
     spaced: list[ExtractedLine] = []
+    last: int | None = None  # where in `spaced` the last content line stands
     for line in lines:
-        if line.continues and spaced and spaced[-1].text and not line.region:
-            spaced[-1] = replace(spaced[-1], text=join_wrapped(spaced[-1].text, line.text))
+        if line.continues and last is not None and not line.region:
+            # onto the last content line: furniture between (a page break) stays where it is
+            spaced[last] = replace(spaced[last], text=join_wrapped(spaced[last].text, line.text))
             continue
         if line.gap_before and spaced:
             spaced.append(ExtractedLine("", page=line.page))
         spaced.append(line)
+        if not line.region and line.text:
+            last = len(spaced) - 1
     return spaced
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -85,7 +86,9 @@ class Unit:
     table: int | None = None  # which table of the page the row belongs to
     region: LineKind | None = None
     gap_before: bool = False
-    plain: str = ""
+    continues: bool = False  # the typesetter wrapped the paragraph before this line
+    plain: str = ""  # the glyphs' text, without spaces
+    words: str = ""  # a text line's words, with spaces (no markers)
     columns: list[float] = field(default_factory=list)  # x where each cell starts (tab stops)
 
     def glyphs(self) -> Iterable[Glyph]:
@@ -116,6 +119,7 @@ def read_pdf(path: Path) -> tuple[list[ExtractedLine], int]:
         )
     classify(units, heights)
     mark_gaps(units)
+    mark_continues(units)
     return [extracted(unit) for unit in units], len(heights)
 
 
@@ -590,6 +594,194 @@ def typical_pitch(units: list[Unit]) -> float:
     return ratios[len(ratios) // 5] if ratios else 1.2
 
 
+# -- wrapped lines ---------------------------------------------------------------------------
+
+
+BULLET = re.compile(r"^(?:[-•▪◦·∙*]\s|[–—]\s?)(?=\S)")  # "- ", "• ", "–", "— "
+LABEL = re.compile(r"^\(?(\d{1,3}|[a-z])[.)]\s")  # "1. ", "2) ", "(3) ", "a) "
+ITEM_END = re.compile(r"[.:;!?]\W*$")  # a line after which a numbered item may start
+
+
+@dataclass(frozen=True)
+class Column:
+    """The text column: its left edge on odd and even pages (mirrored margins), its
+    width, and the width of a natural word space as a share of the font size."""
+
+    lefts: dict[int, float]  # page parity (0, 1) → x of the left edge
+    width: float
+    space: float
+
+    def left(self, page: int) -> float:
+        return left_edge(self.lefts, page)
+
+    def right(self, page: int) -> float:
+        return self.left(page) + self.width
+
+
+def mark_continues(units: list[Unit]) -> None:
+    """Mark each content line that goes on from the content line before it: the
+    typesetter wrapped the paragraph there, on one page or across a page break (the
+    furniture between is skipped: it has a region). Table rows never continue."""
+    content = [unit for unit in units if unit.region is None]
+    column = text_column([unit for unit in content if unit.table is None])
+    if column is None:
+        return
+    for unit in content:
+        if unit.table is None:
+            unit.words = "".join(text for text, _, _ in line_tokens(unit.cells[0][0], False))
+    first = content[0]  # the first line of the paragraph being read
+    for before, unit in pairwise(content):
+        if wraps(before, unit, first, column):
+            unit.continues = True
+        else:
+            first = unit
+
+
+def text_column(lines: list[Unit]) -> Column | None:
+    """The column from the lines themselves: no fixed margins, fonts or sizes."""
+    if not lines:
+        return None
+    pages: dict[int, float] = {}
+    for unit in lines:
+        pages[unit.page] = min(pages.get(unit.page, start(unit)), start(unit))
+    lefts: dict[int, float] = {}  # the most common left edge of the odd, of the even pages
+    for parity in (0, 1):
+        found = Counter(round(x, 1) for page, x in pages.items() if page % 2 == parity)
+        if found:
+            lefts[parity] = max(found.items(), key=lambda pair: (pair[1], -pair[0]))[0]
+    ends = sorted(end(unit) - left_edge(lefts, unit.page) for unit in lines)
+    em = statistics.median(unit.size for unit in lines)
+    return Column(lefts, right_edge(ends, em), word_space(lines))
+
+
+def left_edge(lefts: dict[int, float], page: int) -> float:
+    return lefts.get(page % 2, lefts.get(1 - page % 2, 0.0))
+
+
+def right_edge(ends: list[float], em: float) -> float:
+    """The widest line end that at least two other lines come near (within an em): the
+    right margin, for justified and ragged text alike; a single line that sticks out
+    into the margin (a long address) does not move it."""
+    for index in range(len(ends) - 1, 1, -1):
+        if index - bisect_left(ends, ends[index] - em) >= 2:
+            return ends[index]
+    return ends[-1]
+
+
+def word_space(lines: list[Unit]) -> float:
+    """A natural word space as a share of the font size: justified lines widen their
+    spaces, ragged lines and a paragraph's last line keep them, so a low percentile of
+    the lines' median gaps is the font's space."""
+    medians = sorted(
+        statistics.median(gaps) / unit.size
+        for unit in lines
+        if (gaps := word_gaps(unit.cells[0][0], unit.size))
+    )
+    if not medians:
+        return 0.25
+    return min(0.35, max(0.15, medians[len(medians) // 20]))
+
+
+def word_gaps(line: list[Glyph], size: float) -> list[float]:
+    normal = [g for g in line if not g.superscript] or line
+    return [
+        after.x0 - item.x1 for item, after in pairwise(normal) if after.x0 - item.x1 > 0.15 * size
+    ]
+
+
+def start(unit: Unit) -> float:
+    return unit.cells[0][0][0].x0
+
+
+def end(unit: Unit) -> float:
+    return max(g.x1 for g in unit.cells[0][0])
+
+
+def first_word(unit: Unit) -> float:
+    """The width of the line's first word (up to its first word gap)."""
+    line = [g for g in unit.cells[0][0] if not g.superscript] or unit.cells[0][0]
+    last = line[0]
+    for item in line[1:]:
+        if item.x0 - last.x1 > 0.15 * unit.size:
+            break
+        last = item
+    return last.x1 - line[0].x0
+
+
+def wraps(before: Unit, unit: Unit, first: Unit, column: Column) -> bool:
+    """The line goes on from the one before: same paragraph (no gap, the same font size,
+    the paragraph's left edge, not a new item or heading), and the line before was full
+    (the first word of this one would not have fitted on it)."""
+    if unit.gap_before or unit.table is not None or before.table is not None:
+        return False
+    if unit.page not in (before.page, before.page + 1):
+        return False
+    if abs(unit.size - before.size) > 0.1 * before.size:
+        return False
+    if not same_edge(before, unit, first, column):
+        return False
+    if new_item(before, unit, first, column) or heading(before, unit):
+        return False
+    space = column.space * before.size
+    room = column.right(before.page) + 0.1 * before.size - end(before)
+    return space + first_word(unit) > room
+
+
+def same_edge(before: Unit, unit: Unit, first: Unit, column: Column) -> bool:
+    """At the left edge of the line before; after a paragraph's first line also further
+    left (a first-line indent) or at the text after its label (a hanging indent)."""
+    x = start(unit) - column.left(unit.page) + column.left(before.page)
+    tolerance = max(1.0, 0.12 * before.size)
+    if abs(x - start(before)) <= tolerance:
+        return True
+    if before is not first:
+        return False
+    if start(before) - 4 * before.size <= x < start(before):
+        return True
+    label = BULLET.match(before.words) or LABEL.match(before.words)
+    return label is not None and abs(x - text_start(before)) <= tolerance
+
+
+def text_start(unit: Unit) -> float:
+    """Where a labelled line's text starts: the glyph after its first word gap."""
+    line = [g for g in unit.cells[0][0] if not g.superscript] or unit.cells[0][0]
+    for item, after in pairwise(line):
+        if after.x0 - item.x1 > 0.15 * unit.size:
+            return after.x0
+    return line[0].x0
+
+
+def new_item(before: Unit, unit: Unit, first: Unit, column: Column) -> bool:
+    """A bullet ("- ", "• ", "–") or a number ("1.", "2)") that starts a list item: the
+    line before ends a sentence or a lead-in (":"), or (a bullet) the paragraph is an item
+    with its bullet where this one stands, or (a number) the item before has the number
+    before it. A dash inside a running sentence ("… Monitoring“" / "– und hier …") or a
+    date ("… vom" / "2. November …") starts no item."""
+    ended = ITEM_END.search(before.words) is not None
+    if BULLET.match(unit.words):
+        x = start(unit) - column.left(unit.page) + column.left(first.page)
+        listed = BULLET.match(first.words) is not None and abs(x - start(first)) <= 1.0
+        return ended or listed
+    number = LABEL.match(unit.words)
+    if number is None or not ended:
+        return False
+    previous = LABEL.match(first.words)
+    if previous is None:
+        return number.group(1) in ("1", "a")
+    return successor(previous.group(1)) == number.group(1)
+
+
+def successor(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
+def heading(before: Unit, unit: Unit) -> bool:
+    """A bold line after a line that does not end bold: a heading, not a bold run."""
+    glyphs = [g for g in unit.cells[0][0] if not g.superscript]
+    last = [g for g in before.cells[0][0] if not g.superscript]
+    return bool(glyphs and last) and all(g.bold for g in glyphs) and not last[-1].bold
+
+
 # -- text with markup ------------------------------------------------------------------------
 
 
@@ -598,7 +790,7 @@ def extracted(unit: Unit) -> ExtractedLine:
     cells = [cell_text(cell, keep_markers) for cell in unit.cells]
     while cells and not cells[-1]:
         cells.pop()
-    return ExtractedLine("\t".join(cells), unit.page, unit.region, unit.gap_before)
+    return ExtractedLine("\t".join(cells), unit.page, unit.region, unit.gap_before, unit.continues)
 
 
 def cell_text(lines: list[list[Glyph]], keep_markers: bool) -> str:
