@@ -293,7 +293,8 @@ def build(
     if not validation.conforms:
         raise GraphRefused(validation)
     graphs["validation-report"] = (uris.validation_graph, validation.report)
-    publish(output, graphs, summaries, uris.base, files, report)
+    texts = {m.source.text_name: m.source.reader_text for m in documents if m.source.reader_text}
+    publish(output, graphs, summaries, uris.base, files, report, texts)
     return BuildResult(summaries, validation)
 
 
@@ -315,6 +316,7 @@ def publish(
     base: str,
     files: list[Path],
     report: Callable[[str], None],
+    texts: dict[str, str],
 ) -> Path:
     """Write every file into a new directory, then switch the output link to it
     (mapping/publish.py: one build at a time, and no build a server uses is removed)."""
@@ -322,7 +324,7 @@ def publish(
     def write(directory: Path) -> None:
         write_files(directory, graphs, summaries, base)
         write_diagrams(directory, graphs["ontology"][1], Uris(base).ontology)
-        copy_sources(directory / SOURCES_NAME, files)
+        copy_sources(directory / SOURCES_NAME, files, texts)
 
     return publish_build(output, write, report)
 
@@ -377,11 +379,14 @@ def write_description(directory: Path, uris: Uris, nquads: bytes, dumps: list[Du
     return text
 
 
-def copy_sources(folder: Path, files: list[Path]) -> None:
-    """The minutes themselves, served at dumps/sources/ where dcterms:source points."""
+def copy_sources(folder: Path, files: list[Path], texts: dict[str, str]) -> None:
+    """The minutes themselves, served at dumps/sources/ where dcterms:source points, and
+    beside each PDF the text its reader made (the lines every line number refers to)."""
     folder.mkdir()
     for path in files:
         write_bytes(folder / path.name, path.read_bytes())
+    for name, text in texts.items():
+        write_bytes(folder / name, text.encode("utf-8"))
 
 
 def with_stable_blank_nodes(graph: Graph, prefix: str) -> Graph:

@@ -31,7 +31,12 @@ from server.whole_graphs import WHOLE_GRAPHS
 router = APIRouter()
 LANG = Query("de", description=pages.LANG_PARAMETER)
 
-SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$")
+SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(?P<suffix>txt|md|pdf)$")
+SOURCE_TYPES = {
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "pdf": "application/pdf",
+}
 MEDIA_TYPES = [f.media_type for f in formats.FORMATS]
 PROBLEM: dict[str, Any] = {"content": {PROBLEM_JSON: {}}}
 NOT_MODIFIED: dict[str, Any] = {
@@ -308,7 +313,11 @@ def context(request: Request) -> Response:
     summary="A minutes file the graph was extracted from",
     response_class=Response,
     responses={
-        200: {"description": "The minutes as text.", "content": {"text/plain": {}}},
+        200: {
+            "description": "The minutes as text, as PDF, or the text the PDF reader made of a "
+            "PDF (`….pdf.txt`, where the line numbers of a PDF's facts point).",
+            "content": {"text/plain": {}, "text/markdown": {}, "application/pdf": {}},
+        },
         304: NOT_MODIFIED,
         404: {"description": "No such source file.", **PROBLEM},
     },
@@ -325,4 +334,6 @@ def source(file: str, request: Request) -> Response:
         return path.read_bytes() if path.is_file() and path.parent == folder else None
 
     body = prepared(request, current, ("source", file), make)
-    return answer(request, current, body, "text/plain; charset=utf-8", "source", {})
+    name = SOURCE_NAME.fullmatch(file)
+    media_type = SOURCE_TYPES[name.group("suffix")] if name else SOURCE_TYPES["txt"]
+    return answer(request, current, body, media_type, "source", {})

@@ -139,7 +139,7 @@ def listing(request: Request) -> Response:
 def listing_page(request: Request, current: Generation, dumps: list[DumpFile], lang: str) -> bytes:
     """The page for people: one row per dump, with the sources below."""
     frame = page_frame(request, current, [])
-    sources = sorted(p.name for p in (current.dataset.directory / "sources").glob("*.txt"))
+    sources = sorted(p.name for p in (current.dataset.directory / "sources").iterdir())
     return pages.render(
         "dumps.html",
         frame,
@@ -224,7 +224,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "format": ("Format", "Format"),
     "size": ("Größe", "Size"),
     "sha256": ("SHA-256", "SHA-256"),
-    "sources": ("Quellen: die Niederschriften als Text", "Sources: the minutes as text"),
+    "sources": (
+        "Quellen: die Niederschriften (Text, PDF und der aus einem PDF gelesene Text)",
+        "Sources: the minutes (text, PDF and the text read from a PDF)",
+    ),
     "description": ("Beschreibung des Datensatzes", "Dataset description"),
     "json": ("Diese Liste als JSON", "This list as JSON"),
 }
