@@ -461,11 +461,6 @@ def test_the_seed_without_blank_lines_gives_the_same_resolutions() -> None:
         assert got == expected, f"TOP {mine.top}: " + describe({"r": expected}, {"r": got})
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the title block and page furniture without blank lines are read by the document "
-    "layer and parse_document (a colleague's part)",
-)
 def test_the_whole_seed_without_blank_lines_gives_the_same_facts(tmp_path: Path) -> None:
     dense = without_blank_lines(SEED.read_text(encoding="utf-8"))
     expected = facts(parse_file(SEED))
