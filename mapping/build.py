@@ -211,7 +211,7 @@ def check_not_cut_in_agenda(source: SourceText, minutes: Minutes) -> None:
     if not minutes.agenda:
         return
     last_row = max(item.lines.last for item in minutes.agenda)
-    last_text = max((line.number for line in source.lines if line.text), default=0)
+    last_text = max((line.last for line in source.lines if line.text), default=0)
     if last_row < last_text:
         return
     raise SourceError(

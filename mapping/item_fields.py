@@ -94,7 +94,7 @@ class Field:
 
     @property
     def range(self) -> LineRange:
-        return LineRange(self.lines[0].number, self.lines[-1].number)
+        return LineRange(self.lines[0].number, self.lines[-1].last)
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def decision_text(
     value: str, line: Line, block: Block, offset: int, following: list[Block]
 ) -> list[Block]:
     """The blocks of the text after "Beschluss:" (which may begin on the same line)."""
-    head = [Line(line.number, value)] if value.strip() else []
+    head = [Line(line.number, value, through=line.through)] if value.strip() else []
     lines = (*head, *block.lines[offset + 1 :])
     return ([Block(tuple(lines))] if lines else []) + following
 

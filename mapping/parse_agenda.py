@@ -24,7 +24,8 @@ from mapping.text import join_two
 
 AGENDA_HEADING = re.compile(r"^Tagesordnung\b")
 TABLE_HEADER = re.compile(
-    r"^(?:TOP|Nr\.?)(?P<sep>\t|\s+)Thema(?:(?:\t|\s+)Antragsteller(?:\*?innen)?)?$"
+    r"^(?:TOP|Nr\.?)(?P<sep>\t|\s+)Thema(?:(?:\t|\s+)Antragsteller(?:\*?innen)?)?"
+    r"(?:(?:\t|\s+)(?:Bemerkung|Anmerkung)(?:en)?)?$"
 )
 LEGEND = re.compile(r"^\(GL\s*=\s*Grüne Liste\)$")
 TOP = r"(?:TOP\s*:?\s*)?(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)\s*(?P<green>\(GL\))?"
@@ -78,7 +79,7 @@ class Row:
 
     @property
     def last(self) -> int:
-        return self.pieces[-1].line.number
+        return self.pieces[-1].line.last
 
     @property
     def text(self) -> str:
@@ -140,6 +141,8 @@ def agenda_rows(lines: list[Line], path: Path) -> list[Row]:
 
 def new_row(line: Line, layout: Layout, rows: list[Row], path: Path) -> Row | None:
     """The row a line begins, or None for a continuation (or text before the first row)."""
+    if line.text.startswith("\t"):  # an empty number cell: a continuation
+        return None
     cells = layout.cells(line.text)
     if len(cells) >= 2 and (match := NUMBER_FIELD.match(cells[0])):
         return Row(match.group("top"), bool(match.group("green")), (piece(line, cells[1:], path),))
@@ -170,6 +173,19 @@ def piece(line: Line, cells: list[str], path: Path) -> Piece:
     )
 
 
+def placed_piece(line: Line, path: Path) -> Piece:
+    """A continuation line whose cells keep their columns ("<tab>title<tab>applicants"):
+    the second cell is title text, the cells after it applicants and a remark."""
+    title, *rest = [" ".join(cell.split()) for cell in line.text.split("\t")[1:]]
+    rest = [cell for cell in rest if cell]
+    remark = rest.pop() if rest and is_remark(rest[-1]) else None
+    if len(rest) > 1:
+        raise SourceError(
+            path, line.number, f"an agenda table line of {len(rest) + 2} cells", COLUMNS
+        )
+    return Piece(line, title or None, rest[0] if rest else None, remark)
+
+
 def is_remark(text: str) -> bool:
     return any(pattern.fullmatch(" " + text) for pattern in (WITHDRAWN, MERGED, NOTE, STATUS))
 
@@ -194,6 +210,8 @@ def check_continuation(line: Line, row: Row, after_blank: bool, path: Path) -> N
 
 def continued(row: Row, line: Line, layout: Layout, path: Path) -> Row:
     """The row with a continuation line added to the column it continues."""
+    if line.text.startswith("\t"):  # the cells stand in their columns: no guess needed
+        return Row(row.top, row.green_list, (*row.pieces, placed_piece(line, path)))
     cells = layout.cells(line.text)
     added = piece(line, cells, path)
     celled = any(p.applicants is not None for p in row.pieces)

@@ -110,25 +110,26 @@ def collect_units(blocks: list[Block]) -> list[Unit]:
             text = line.plain.strip()
             new_block = line_index == 0 and block_index > 0
             previous = units[-1] if units else None
-            unit = start_unit(text, line.number, last_number)
+            unit = start_unit(text, line, last_number)
             if unit is None and previous is not None and continues(previous, text, new_block):
-                previous.extend(text, line.number)
+                previous.extend(text, line.last)
                 continue
             if unit is None:
-                unit = Unit(text, line.number, line.number)
+                unit = Unit(text, line.number, line.last)
             if unit.number is not None:
                 last_number = unit.number
             units.append(unit)
     return units
 
 
-def start_unit(text: str, line: int, last_number: int) -> Unit | None:
+def start_unit(text: str, line: Line, last_number: int) -> Unit | None:
     """A new bullet or numbered paragraph starting on this line, or None."""
+    first, last = line.number, line.last
     if match := BULLET.match(text):
-        return Unit(match.group("text"), line, line, bullet=True, label=match.group("label"))
+        return Unit(match.group("text"), first, last, bullet=True, label=match.group("label"))
     match = NUMBERED.match(text)
     if match and int(match.group("number")) == last_number + 1:
-        return Unit(match.group("text"), line, line, number=int(match.group("number")))
+        return Unit(match.group("text"), first, last, number=int(match.group("number")))
     return None
 
 

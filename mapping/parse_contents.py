@@ -53,7 +53,10 @@ def find_contents(source: SourceText) -> Contents | None:
     leaders = any(LEADER.search(line.text) for block in blocks for line in block.lines)
     page = LEADER_PAGE if leaders else PAGE
     entries = [entry for block in blocks for entry in read_entries(block, page, source.path)]
-    numbers = {heading.number, *(line.number for block in blocks for line in block.lines)}
+    numbers = {
+        heading.number,
+        *(n for block in blocks for line in block.lines for n in range(line.number, line.last + 1)),
+    }
     return Contents(tuple(entries), frozenset(numbers))
 
 
@@ -109,7 +112,7 @@ def read_entry(lines: list[Line], pattern: re.Pattern[str], path: Path) -> Conte
         top, texts[index] = match.group("top"), match.group("rest")
     title = " ".join(" ".join(texts).replace("\t", " ").split()).rstrip(" .")
     return ContentsEntry(
-        top, title, int(page.group("page")), LineRange(lines[0].number, lines[-1].number)
+        top, title, int(page.group("page")), LineRange(lines[0].number, lines[-1].last)
     )
 
 

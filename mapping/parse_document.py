@@ -116,7 +116,10 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
     title, number, year, meeting = parse_title(source)
     contents = find_contents(source)
     skipped = contents.line_numbers if contents else frozenset()
-    lines = [Line(line.number, "") if line.number in skipped else line for line in source.lines]
+    lines = [
+        Line(line.number, "", through=line.through) if line.number in skipped else line
+        for line in source.lines
+    ]
     first_top = next((line.number for line in lines if is_heading(line.text)), None)
     if first_top is None:
         raise SourceError(
@@ -194,7 +197,7 @@ def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
         start=dates[0] if dates else None,
         end=dates[1] if dates else None,
         place=meeting_place_of(meeting_place(rest), place_field, kind, source.path),
-        lines=LineRange(title_lines[0].number, (fields or title_lines)[-1].number),
+        lines=LineRange(title_lines[0].number, (fields or title_lines)[-1].last),
     )
     title = text[: match.end("year")]
     return title, int(match.group("number")), int(match.group("year")), meeting
@@ -353,7 +356,7 @@ def read_sections(
         except SourceError as error:
             if not lenient:
                 raise
-            last = max([heading.number, *(line.number for line in body if line.text)])
+            last = max([heading.last, *(line.last for line in body if line.text)])
             lines = LineRange(heading.number, last)
             unread.append(UnreadItem(top, error.problem, error.expected, error.line, lines))
     return tuple(resolutions), tuple(unread)
@@ -386,6 +389,6 @@ def preliminary_meetings(lines: list[Line]) -> tuple[Meeting, ...]:
             joined = join_two(line.text, following) if following else line.text
             match = PRELIMINARY.search(joined)
             if match and match.start() < len(line.text):
-                lines_range = LineRange(line.number, line.number)
+                lines_range = LineRange(line.number, line.last)
                 return (Meeting("vorkonferenz", None, None, None, lines_range),)
     return ()

@@ -101,7 +101,7 @@ class Group:
 
     def add_person(self, line: Line, path: Path) -> None:
         self.persons.append(read_person(line, len(self.persons) + 1, path))
-        self.last = line.number
+        self.last = line.last
 
     def delegation(self) -> Delegation:
         if self.land is None:
@@ -127,7 +127,7 @@ def parse_participants(blocks: list[Block], path: Path) -> tuple[Delegation, ...
             continue
         land = None if guests else land_by_name(text)
         if land is not None:
-            groups.append(Group(land.code, item.line.number, last=item.line.number))
+            groups.append(Group(land.code, item.line.number, last=item.line.last))
         elif not groups or (guests and groups[-1].land is not None):
             groups.append(first_group(item, guests, path))
         elif starts_guest_group(groups[-1], item):
@@ -185,7 +185,7 @@ def read_line(group: Group, item: ListLine, path: Path) -> None:
         group.add_person(line, path)
     elif group.land is not None and ORGANISATION_WORDS.search(text):
         group.extra.append(text)
-        group.last = line.number
+        group.last = line.last
     else:
         raise SourceError(path, line.number, f"'{text}' in the participant list", EXPECTED_PERSON)
 
@@ -206,7 +206,7 @@ def read_organisation_line(group: Group, line: Line, path: Path) -> None:
         )
     else:
         group.organisation_lines.append(text)
-    group.last = line.number
+    group.last = line.last
 
 
 def check_complete(group: Group, path: Path) -> None:
@@ -273,7 +273,7 @@ def read_person(line: Line, position: int, path: Path) -> Person:
         role_title=match.group("role"),
         is_chair=CHAIR in remarks,
         position=position,
-        lines=LineRange(line.number, line.number),
+        lines=LineRange(line.number, line.last),
         remark="; ".join(notes) or None,
     )
 

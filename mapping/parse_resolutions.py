@@ -70,7 +70,11 @@ def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
         if match and "\t" not in line.text:
             inline = match.groupdict().get("title")
             sections.append(
-                (match.group("top"), line, [Line(line.number, inline)] if inline else [])
+                (
+                    match.group("top"),
+                    line,
+                    [Line(line.number, inline, through=line.through)] if inline else [],
+                )
             )
         elif sections:
             sections[-1][2].append(line)
@@ -101,7 +105,7 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
     released = fields.release is None or fields.release.released
     paragraphs = noted_paragraphs(parse_body(body_blocks), vote, heading) if released else ()
     refuse_vote_in_text(paragraphs, top, path)
-    last = max([heading.number, *(line.number for line in lines if line.text)])
+    last = max([heading.last, *(line.last for line in lines if line.text)])
     return Resolution(
         top=top,
         title=title,
@@ -222,7 +226,7 @@ def noted_paragraphs(
 ) -> tuple[Paragraph, ...]:
     """A vote sentence that notes a report is the text when there is no other."""
     if vote.statement and not paragraphs and NOTED_VOTE.match(vote.statement):
-        lines = vote.lines or LineRange(heading.number, heading.number)
+        lines = vote.lines or LineRange(heading.number, heading.last)
         return (Paragraph(1, None, vote.statement, False, (), lines),)
     return paragraphs
 
@@ -253,7 +257,7 @@ def vote_sentence(line: Line, path: Path) -> Vote | None:
         return None
     outcome, counts = parse_vote_phrase(match.group("phrase"), path, line.number)
     circular_date = parse_date(match.group("date"), line.number, path)
-    lines = LineRange(line.number, line.number)
+    lines = LineRange(line.number, line.last)
     return Vote(outcome, statement, match.group("number"), circular_date, lines, counts)
 
 
@@ -262,7 +266,7 @@ def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple
     if blocks:
         first_line = blocks[0].lines[0]
         statement = first_line.plain
-        lines = LineRange(first_line.number, first_line.number)
+        lines = LineRange(first_line.number, first_line.last)
         vote = vote_sentence(first_line, path)
         if vote is not None:
             return vote, rest_after_first_line(blocks)
@@ -296,20 +300,35 @@ def parse_date(text: str | None, line: int, path: Path) -> datetime.date | None:
 
 
 def green_list_entries(lines: list[Line], path: Path) -> tuple[GreenListEntry, ...]:
-    """The rows of a Green List table: TOP, title and "Antragsteller: …"."""
-    entries: list[GreenListEntry] = []
+    """The rows of a Green List table: TOP, title and "Antragsteller: …"; a row wrapped
+    onto lines with an empty first cell ("<tab>fördern“") continues there."""
+    return tuple(green_list_entry(row, path) for row in green_list_rows(lines))
+
+
+def green_list_rows(lines: list[Line]) -> list[list[Line]]:
+    rows: list[list[Line]] = []
     for line in lines:
-        number, _, text = line.text.partition("\t")
-        if number.strip() == "TOP":
+        number = line.text.partition("\t")[0].strip()
+        if number == "TOP":
             continue
-        title, marker, applicant_text = text.partition("Antragsteller:")
-        if not marker:
-            raise SourceError(
-                path,
-                line.number,
-                f"Green List row '{line.text}'",
-                "'TOP<tab>title Antragsteller: Länder'",
-            )
-        applicants = parse_applicants(applicant_text, LineRange(line.number, line.number), path)
-        entries.append(GreenListEntry(number.strip(), title.strip(), applicants))
-    return tuple(entries)
+        if number or not rows:
+            rows.append([line])
+        else:
+            rows[-1].append(line)
+    return rows
+
+
+def green_list_entry(row: list[Line], path: Path) -> GreenListEntry:
+    number = row[0].text.partition("\t")[0].strip()
+    text = join_lines([" ".join(line.text.partition("\t")[2].split()) for line in row])
+    title, marker, applicant_text = text.partition("Antragsteller:")
+    if not number or not marker:
+        raise SourceError(
+            path,
+            row[0].number,
+            f"Green List row '{row[0].text}'",
+            "'TOP<tab>title Antragsteller: Länder', wrapped rows continuing in the title column",
+        )
+    lines = LineRange(row[0].number, row[-1].last)
+    applicants = parse_applicants(applicant_text, lines, path)
+    return GreenListEntry(number, title.strip(), applicants)

@@ -20,7 +20,7 @@ from mapping.document.furniture import find_furniture
 from mapping.document.model import Document, DocumentLine, LineKind
 from mapping.document.read import read_document
 from mapping.errors import SourceError
-from mapping.text import SOFT_HYPHEN
+from mapping.text import SOFT_HYPHEN, join_two
 
 BOLD = "**"
 PARAGRAPH_TAG = re.compile(r"</?p>")
@@ -45,6 +45,13 @@ class Line:
     text: str
     page_header: bool = False
     """A repeated page header, removed (its text is empty): the place of a page break."""
+    through: int | None = None
+    """The last source line of a line the typesetter wrapped (joined here into one)."""
+
+    @property
+    def last(self) -> int:
+        """The number of the last source line this line takes."""
+        return self.through or self.number
 
     @property
     def plain(self) -> str:
@@ -64,7 +71,7 @@ class Block:
 
     @property
     def last(self) -> int:
-        return self.lines[-1].number
+        return self.lines[-1].last
 
     @property
     def texts(self) -> list[str]:
@@ -90,8 +97,39 @@ class SourceText:
 def read_source(path: Path) -> SourceText:
     """Read a minutes file (PDF or text) through the document layer."""
     document = read_document(path)
-    lines = tuple(grammar_line(line) for line in document.lines)
+    lines = unwrapped([grammar_line(line) for line in document.lines], document)
     return SourceText(path, document.sha256, len(document.lines), lines, document)
+
+
+def unwrapped(lines: list[Line], document: Document) -> tuple[Line, ...]:
+    """Lines the typesetter wrapped (the document layer knows them: `wraps`) joined onto the
+    line they go on from, one line a paragraph as the PDF reader gives them. A page break
+    between them stays where it is, after the joined line."""
+    result: list[Line] = []
+    head: int | None = None  # where in `result` the last content line stands
+    for line, source_line in zip(lines, document.lines, strict=True):
+        if source_line.wraps is None and head is not None:
+            raise undecidable_wrap(document.path, result[head], line)
+        if source_line.wraps and head is not None and line.text:
+            before = result[head]
+            text = join_two(before.text, line.text)
+            result[head] = Line(before.number, text, before.page_header, line.number)
+            continue
+        result.append(line)
+        if line.text:
+            head = len(result) - 1
+    return tuple(result)
+
+
+def undecidable_wrap(path: Path, before: Line, line: Line) -> SourceError:
+    return SourceError(
+        path,
+        line.number,
+        f"it cannot be told whether '{line.text[:40]}' goes on with the paragraph before "
+        f"or starts a new one: the line before ends a sentence at the right margin "
+        f"('…{before.text[-40:]}')",
+        "a blank line between paragraphs, or a paragraph's lines stretched to the margin",
+    )
 
 
 def grammar_line(line: DocumentLine) -> Line:
@@ -122,11 +160,16 @@ def check_complete(path: Path, lines: tuple[Line, ...]) -> None:
 
 
 def clean_residue(line: str) -> str:
-    """Remove bold markers and paragraph tags; normalise white space (tabs are kept)."""
+    """Remove bold markers and paragraph tags; normalise white space (tabs are kept, also
+    before an empty first cell)."""
     line = line.replace(BOLD, "")
     line = PARAGRAPH_TAG.sub("", line)
     parts = [" ".join(part.split()) for part in line.split("\t")]
-    return "\t".join(parts).strip()
+    while parts and not parts[-1]:
+        parts.pop()
+    if not any(parts):
+        return ""
+    return "\t".join(parts)  # an empty first cell stays: a table row's continuation
 
 
 def page_header_lines(lines: list[str]) -> set[int]:

@@ -44,7 +44,7 @@ def structure(
 
 
 def one(label: str, line: Line) -> Structure:
-    return Structure(label, LineRange(line.number, line.number))
+    return Structure(label, LineRange(line.number, line.last))
 
 
 def contents_structure(lines: list[Line], contents: Contents | None) -> list[Structure]:
@@ -69,11 +69,16 @@ def contents_structure(lines: list[Line], contents: Contents | None) -> list[Str
 def agenda_structure(agenda: list[Line]) -> list[Structure]:
     """The agenda's heading, its table header rows (one after each page break) and legend."""
     found: list[Structure] = []
+    in_heading = False  # a heading the converter wrapped goes on until a blank line
     for line in agenda:
         if AGENDA_HEADING.match(line.text) and not found:
+            found.append(one("agenda heading", line))
+            in_heading = True
+        elif in_heading and line.text and not TABLE_HEADER.match(line.text):
             found.append(one("agenda heading", line))
         elif TABLE_HEADER.match(line.text):
             found.append(one("agenda table header", line))
         elif LEGEND.match(line.text):
             found.append(one("agenda legend", line))
+        in_heading = in_heading and bool(line.text) and not TABLE_HEADER.match(line.text)
     return found

@@ -779,9 +779,9 @@ def test_an_applicant_continuation_without_a_column_is_an_error(tmp_path: Path) 
     assert "agenda table" in error.problem
 
 
-def test_title_text_after_a_wrapped_applicant_list_is_an_error(tmp_path: Path) -> None:
-    """Two columns wrapped side by side, their cells lost: "… in Berlin (koordinierend)," /
-    "Regionen mit … Hamburg" cannot be told apart into title and applicants."""
+def test_columns_wrapped_side_by_side_are_read_by_their_positions(tmp_path: Path) -> None:
+    """Title and applicant columns wrapped side by side, apart by runs of spaces: the
+    document layer places each piece of a continuation line in its column."""
     agenda = "\n".join(
         [
             "TOP  Thema  Antragsteller",
@@ -791,7 +791,27 @@ def test_title_text_after_a_wrapped_applicant_list_is_an_error(tmp_path: Path) -
             "     Wohnungsmarkt",
         ]
     )
+    minutes = parse(tmp_path, document(agenda))
+    assert item(minutes, "4.2").title == (
+        "Modifizierung der Wohnsitzauflage in Regionen mit stark angespanntem Wohnungsmarkt"
+    )
+    assert applicants(minutes, "4.2") == [("DE-BE", True, True), ("DE-HH", False, True)]
+
+
+def test_title_text_after_a_wrapped_applicant_list_is_an_error(tmp_path: Path) -> None:
+    """Two columns wrapped side by side, their runs of spaces collapsed by the converter:
+    "… in Berlin (koordinierend)," / "Regionen mit … Hamburg" cannot be told apart into
+    title and applicants."""
+    agenda = "\n".join(
+        [
+            "TOP Thema Antragsteller",
+            FIRST_ROWS,
+            "4.2 Modifizierung der Wohnsitzauflage in <u>Berlin</u> (koordinierend),",
+            "Regionen mit stark angespanntem <u>Hamburg</u>",
+            "Wohnungsmarkt",
+        ]
+    )
     text = document(agenda)
     error = source_error(tmp_path, text)
-    assert error.line == line_of(text, "     Regionen")
+    assert error.line == line_of(text, "Regionen")
     assert "title and applicant columns" in error.problem

@@ -89,19 +89,9 @@ def test_the_manifest_lists_every_fixture_and_every_fixture_exists() -> None:
         assert str(clean.relative_to(ROOT)) in used, f"{clean.name} is the base of no fixture"
 
 
-SIDE_BY_SIDE = (
-    "agenda rows whose title and applicant cells wrap side by side in space-separated columns "
-    "(pdftotext -layout): the grammar gets the lines with runs of spaces collapsed, so the "
-    "cells of a continuation line cannot be placed"
-)
 # Fixtures the parser does not read yet, each with the reason; strict: one that starts to pass
 # fails here until its mark is removed. docs/PLAN.md lists them as what is left of issue 13.
 NOT_YET: dict[str, str] = {
-    "columns_spaces_seed.txt": SIDE_BY_SIDE + " (refused with a SourceError)",
-    "pdftotext_layout_seed.txt": SIDE_BY_SIDE + " (refused with a SourceError)",
-    "pdftotext_layout_019.txt": SIDE_BY_SIDE + " (refused with a SourceError)",
-    "columns_spaces_video_2021.txt": SIDE_BY_SIDE
-    + " (read wrong: the applicants go into the title; a title-mismatch finding says so)",
     "contents_page_numbers_auszug.txt": "a contents entry with dot leaders elsewhere but runs of "
     "spaces before its page number (refused with a SourceError)",
     "no_blank_lines_017_page_numbers.txt": "without blank lines a running header printed once "

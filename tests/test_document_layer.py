@@ -13,6 +13,7 @@ from mapping.document.model import LineKind
 from mapping.document.normalise import normalise
 from mapping.document.read import read_document
 from mapping.errors import SourceError
+from mapping.source import read_source
 
 TITLE = [
     "Beschlussniederschrift",
@@ -180,3 +181,215 @@ def test_a_pdf_named_txt_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     with pytest.raises(SourceError, match="the file is a PDF"):
         read_document(path)
+
+
+# tables laid out with runs of spaces ----------------------------------------------------------
+
+SPACED_TABLE = [
+    "Tagesordnung",
+    "",
+    "   Nr.        Thema                                         Antragsteller",
+    "   A          Genehmigung der Tagesordnung",
+    "   2.1 (GL)   Sprachkurse für Geflüchtete und               Berlin (koordinierend),",
+    "              Zugewanderte                                        Bremen, Hamburg",
+    "                                                                  Rücknahme Berlin",
+    "   2.10 (GL) Verstetigung der Beratung                                    Hessen",
+]
+
+
+def texts_of(tmp_path: Path, lines: list[str]) -> list[str]:
+    return [line.text for line in read_document(write(tmp_path, lines)).lines]
+
+
+def test_a_space_laid_table_gets_its_cells_by_column(tmp_path: Path) -> None:
+    texts = texts_of(tmp_path, [*TITLE, *SPACED_TABLE, "", "(GL = Grüne Liste)"])
+    table = texts[len(TITLE) + 2 :]
+    assert table == [
+        "Nr.\tThema\tAntragsteller",
+        "A\tGenehmigung der Tagesordnung",
+        "2.1 (GL)\tSprachkurse für Geflüchtete und\tBerlin (koordinierend),",
+        "\tZugewanderte\tBremen, Hamburg",
+        "\t\tRücknahme Berlin",
+        "2.10 (GL)\tVerstetigung der Beratung\tHessen",  # one space only before the title
+        "",
+        "(GL = Grüne Liste)",
+    ]
+
+
+def test_the_column_gaps_are_a_recorded_normalisation(tmp_path: Path) -> None:
+    document = read_document(write(tmp_path, [*TITLE, *SPACED_TABLE]))
+    row = document.lines[len(TITLE) + 4]
+    assert row.raw.startswith("   2.1 (GL)")
+    assert [(n.kind, n.count) for n in row.normalisations] == [("column gap", 2)]
+
+
+def test_a_page_break_inside_a_space_laid_table_is_passed_over(tmp_path: Path) -> None:
+    lines = [*TITLE, *SPACED_TABLE[:5], "", "- 2 -", "\f", *SPACED_TABLE[5:]]
+    texts = texts_of(tmp_path, lines)
+    assert texts[-3:] == [
+        "\tZugewanderte\tBremen, Hamburg",
+        "\t\tRücknahme Berlin",
+        "2.10 (GL)\tVerstetigung der Beratung\tHessen",
+    ]
+
+
+def test_a_space_laid_table_ends_at_text_at_the_margin(tmp_path: Path) -> None:
+    after = "Die IntMK hat  einstimmig beschlossen:"  # at the margin, no TOP number
+    texts = texts_of(tmp_path, [*TITLE, *SPACED_TABLE, after, "   B          Bericht"])
+    assert texts[-2:] == ["Die IntMK hat  einstimmig beschlossen:", "B          Bericht"]
+
+
+def test_a_line_between_the_columns_ends_the_table_when_no_row_follows(tmp_path: Path) -> None:
+    after = "      Text   between the columns"
+    texts = texts_of(tmp_path, [*TITLE, *SPACED_TABLE, after, "", "Die IntMK bittet."])
+    assert texts[-3] == "Text   between the columns"
+
+
+def test_a_line_between_the_columns_inside_a_table_is_an_error(tmp_path: Path) -> None:
+    lines = [*TITLE, *SPACED_TABLE[:5], "       Zugewanderte", *SPACED_TABLE[5:]]
+    with pytest.raises(SourceError) as caught:
+        read_document(write(tmp_path, lines))
+    assert caught.value.line == len(TITLE) + 6
+    assert "starts in column 8, between the TOP column (4) and the title column (15)" in str(
+        caught.value
+    )
+
+
+def test_after_a_blank_line_only_a_new_row_goes_on_with_the_table(tmp_path: Path) -> None:
+    lines = [*TITLE, *SPACED_TABLE, "", "              Zugewanderte"]
+    assert texts_of(tmp_path, lines)[-1] == "Zugewanderte"
+
+
+def test_runs_of_spaces_outside_a_table_stay_for_the_grammar(tmp_path: Path) -> None:
+    lines = [*TITLE, "TOP 1", "", "Die  IntMK   bittet  den  Bund,  die  Kurse  zu  sichern."]
+    assert texts_of(tmp_path, lines)[-1] == lines[-1]
+
+
+# justified text: which lines were wrapped -----------------------------------------------------
+
+
+def justify(words: list[str], width: int) -> str:
+    """One line of a justified paragraph: the words spread to end exactly at `width`."""
+    gaps, room = len(words) - 1, width - sum(len(word) for word in words)
+    line = words[0]
+    for index, word in enumerate(words[1:]):
+        line += " " * (room // gaps + (index < room % gaps)) + word
+    return line
+
+
+def justified(text: str, width: int, first: str, indent: str) -> list[str]:
+    """A paragraph as a typesetter justifies it: every line but its last stretched."""
+    lines: list[list[str]] = [[]]
+    for word in text.split():
+        start = first if len(lines) == 1 else indent
+        if lines[-1] and len(start + " ".join([*lines[-1], word])) > width:
+            lines.append([])
+        lines[-1].append(word)
+    starts = [first] + [indent] * (len(lines) - 1)
+    result = [
+        start + justify(words, width - len(start))
+        for start, words in zip(starts, lines, strict=True)
+    ]
+    result[-1] = starts[-1] + " ".join(lines[-1])
+    return result
+
+
+FIRSTS = (
+    "Die Länder bitten den Bund, die Kurse zu sichern. Dafür sollen die Mittel des Bundes im "
+    "Haushalt 2027 erhöht werden, damit die Träger planen können und die Lehrkräfte fair "
+    "bezahlt werden.",
+    "Die Konferenz fordert eine verlässliche Finanzierung der Migrationsberatung. Ohne sie "
+    "bleiben viele Erwachsene ohne Rat, und die Kommunen tragen die Kosten allein weiter.",
+    "Der Bericht zeigt den Stand der Anerkennung ausländischer Abschlüsse in allen Ländern. "
+    "Er wird jährlich fortgeschrieben und der nächsten Konferenz wieder vorgelegt.",
+)
+SECONDS = (
+    "Das betrifft insbesondere die Beratung der Jugendlichen und ihrer Familien.",
+    "Hierzu legt das Vorsitzland einen gemeinsamen Vorschlag der Länder vor.",
+    "Die Arbeitsgruppe wird gebeten, dabei die Kommunen einzubeziehen.",
+)
+
+
+def justified_text(copy: int) -> list[str]:
+    """Two justified paragraphs, 60 columns: a numbered one with a hanging indent, and
+    one without a number (no blank line between them)."""
+    return [
+        *justified(FIRSTS[copy], 60, "    1.  ", "        "),
+        *justified(SECONDS[copy], 60, "    ", "    "),
+    ]
+
+
+JUSTIFIED = justified_text(0)
+THREE = [*justified_text(0), "", *justified_text(1), "", *justified_text(2)]
+
+
+def wraps_of(tmp_path: Path, lines: list[str]) -> list[bool]:
+    return [line.wraps for line in read_document(write(tmp_path, lines)).lines]
+
+
+def test_a_line_after_one_stretched_to_the_margin_wraps(tmp_path: Path) -> None:
+    wraps = wraps_of(tmp_path, [*TITLE, *THREE])[len(TITLE) :]
+    assert JUSTIFIED[0] == "    1.  Die  Länder  bitten  den Bund, die Kurse zu sichern."
+    assert [len(line) for line in JUSTIFIED] == [60, 60, 60, 43, 60, 23]
+    # each line after a full one wraps; a paragraph's last line and a blank line end it
+    assert wraps[:6] == [False, True, True, True, False, True]
+    assert wraps.count(True) == sum(len(line) == 60 for line in THREE)
+
+
+def test_a_page_break_inside_a_justified_paragraph_keeps_it_wrapped(tmp_path: Path) -> None:
+    lines = [*TITLE, *JUSTIFIED[:2], "", "- 2 -", "\f", "", *JUSTIFIED[2:], "", *THREE[7:]]
+    document = read_document(write(tmp_path, lines))
+    after = document.lines[len(TITLE) + 6]
+    assert after.raw == JUSTIFIED[2] and after.kind is LineKind.CONTENT
+    assert after.wraps
+
+
+def test_ragged_text_is_left_to_the_grammar(tmp_path: Path) -> None:
+    ragged = [" ".join(line.split()) for line in THREE]
+    assert not any(wraps_of(tmp_path, [*TITLE, *ragged]))
+
+
+def test_a_few_stretched_lines_are_no_evidence_of_justified_text(tmp_path: Path) -> None:
+    lines = [*TITLE, *justified_text(0), "", *justified_text(1)]
+    assert not any(wraps_of(tmp_path, lines))
+
+
+FULL_SENTENCE = "    Die Länder bitten den Bund um rasche Zusagen der Mittel."  # 60, not stretched
+AFTER_IT = "    Sie gilt für alle Träger der Kurse."
+
+
+def test_a_full_line_that_ends_a_sentence_goes_on_where_paragraphs_have_blank_lines(
+    tmp_path: Path,
+) -> None:
+    """The document never starts a paragraph without a blank line: the line after a full
+    line ending a sentence goes on with the paragraph."""
+    assert len(FULL_SENTENCE) == 60 and "  " not in FULL_SENTENCE.strip()
+    spaced = [
+        line
+        for copy in range(3)
+        for paragraph in (
+            justified(FIRSTS[copy], 60, "    1.  ", "        "),
+            justified(SECONDS[copy], 60, "    ", "    "),
+        )
+        for line in [*paragraph, ""]
+    ]
+    lines = [*TITLE, *spaced, FULL_SENTENCE, AFTER_IT]
+    assert wraps_of(tmp_path, lines)[-1] is True
+    source = read_source(write(tmp_path, lines))
+    joined = [line for line in source.lines if line.text.startswith("Die Länder bitten den Bund")]
+    assert joined[0].text.endswith("Zusagen der Mittel. Sie gilt für alle Träger der Kurse.")
+    assert (joined[0].number, joined[0].last) == (len(lines) - 1, len(lines))
+
+
+def test_a_full_line_that_ends_a_sentence_is_undecidable_where_paragraphs_follow_directly(
+    tmp_path: Path,
+) -> None:
+    """The document also starts paragraphs right after a short line ending a sentence: after
+    a full line ending a sentence, nobody can tell; the error names the line."""
+    short_then_new = ["    Die Länder danken dem Bund.", "    Sie bitten um Mittel."]
+    lines = [*TITLE, *THREE, "", *short_then_new, "", FULL_SENTENCE, AFTER_IT]
+    assert wraps_of(tmp_path, lines)[-1] is None
+    with pytest.raises(SourceError) as caught:
+        read_source(write(tmp_path, lines))
+    assert caught.value.line == len(lines)
+    assert "cannot be told whether 'Sie gilt für alle Träger der Kurse.'" in str(caught.value)

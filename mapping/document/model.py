@@ -71,6 +71,9 @@ class DocumentLine:
     text: str  # normalised; furniture keeps its text here, the grammar gets ""
     kind: LineKind
     normalisations: tuple[Normalisation, ...] = ()
+    wraps: bool | None = False
+    """The line goes on from the content line before it, wrapped there by the typesetter of
+    justified text (mapping/document/justified.py); None: that cannot be told."""
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
+from mapping.document.columns import tab_columns
 from mapping.document.footnotes import find_footnotes
 from mapping.document.furniture import Page, find_furniture
+from mapping.document.justified import mark_wrapped
 from mapping.document.model import Document, DocumentLine, ExtractedLine, LineKind
 from mapping.document.normalise import normalise
 from mapping.document.read_text import read_text
@@ -31,7 +33,8 @@ def read_document(path: Path) -> Document:
         lines, pages = with_paragraph_gaps(extracted), page_count
     else:
         lines, pages = read_text(path, data)
-    marked, footnotes = find_footnotes(mark_furniture(number_lines(lines)))
+    laid_out = mark_wrapped(tab_columns(mark_furniture(number_lines(lines)), path))
+    marked, footnotes = find_footnotes(laid_out)
     return Document(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
