@@ -49,9 +49,20 @@ LAENDER: tuple[Land, ...] = (
 )
 
 ALL_LAENDER = "Alle Länder"
+
+
+def lost_hyphen(name: str) -> tuple[str, ...]:
+    """A compound Land name as plain pdftotext gives it when the name was broken at its
+    hyphen at a line end: the hyphen dropped ("MecklenburgVorpommern"). Unambiguous: no
+    other word is spelled so."""
+    return (name.replace("-", ""),) if "-" in name else ()
+
+
 BY_CODE: dict[str, Land] = {land.code: land for land in LAENDER}
 BY_NAME: dict[str, Land] = {
-    name: land for land in LAENDER for name in (land.name_de, *land.variants)
+    name: land
+    for land in LAENDER
+    for name in (land.name_de, *land.variants, *lost_hyphen(land.name_de))
 }
 # Longest names first, so that "Sachsen-Anhalt" wins over "Sachsen".
 NAME_PATTERN = "|".join(re.escape(name) for name in sorted(BY_NAME, key=len, reverse=True))

@@ -13,13 +13,45 @@ from pathlib import Path
 
 from mapping.errors import SourceError
 from mapping.model import Bullet, LineRange, Paragraph
-from mapping.source import Block, Line
+from mapping.source import NEVER_LAST, Block, Line
 from mapping.text import ends_sentence, join_two
 
 BULLET = re.compile(r"^[-–•]\s+(?:(?P<label>\d{1,2}\.)\s+)?(?P<text>.*)$")
 NUMBERED = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<text>\S.*)$")
 # a paragraph continued across a page break is long; a sub-heading is short
 HEADING_MAX = 80
+# wrapped text: many lines fill most of the width (FULL of it); a word clearly fits when
+# the line would stay within CLEAR_FIT of the width (proportional fonts make character
+# counts inexact, so "it would just have fit" tells nothing)
+FULL = 0.75
+FULL_SHARE = 0.4
+CLEAR_FIT = 0.9
+PRINTED_LINE = 160  # no printed line is longer: longer lines are paragraphs, unwrapped
+FULL_LINES = 5  # fewer full lines are no evidence of wrapping
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How wide a text's lines run, and whether a converter wrapped them at that width."""
+
+    width: int
+    wrapped: bool
+
+    def clearly_fits(self, line: str, text: str) -> bool:
+        """Whether the first word of `text` would clearly have fit at the end of `line`."""
+        word = text.split(" ", 1)[0]
+        return len(line) + 1 + len(word) <= CLEAR_FIT * self.width
+
+
+def measure(texts: list[str], width: int | None = None) -> Measure:
+    """The measure of some lines: wrapped when many of them fill most of the width."""
+    lengths = [len(text) for text in texts if text and "\t" not in text]
+    widest = width if width is not None else max(lengths, default=0)
+    long = [n for n in lengths if n >= HEADING_MAX]
+    full = [n for n in long if n >= FULL * widest]
+    enough = len(full) >= FULL_LINES and len(full) >= FULL_SHARE * len(long)
+    wrapped = widest <= PRINTED_LINE and enough
+    return Measure(widest, wrapped)
 
 
 @dataclass
@@ -57,15 +89,29 @@ def dense_groups(lines: list[Line], width: int, path: Path) -> list[list[Line]]:
     of a bullet). Where none of these tells, a SourceError names the line."""
     groups: list[list[Line]] = []
     running: Running | None = None
-    for line in lines:
+    measured = measure([line.plain.strip() for line in lines], width)
+    for index, line in enumerate(lines):
         text = line.plain.strip()
-        if running is None or breaks_before(running, text, line.number, width, path):
+        following = lines[index + 1].plain.strip() if index + 1 < len(lines) else ""
+        if running is None or breaks_before(running, text, following, line, measured, path):
             groups.append([line])
             running = Running(text, bool(BULLET.match(text)), text)
             continue
         groups[-1].append(line)
         running = next_running(running, text)
     return groups
+
+
+def is_heading_line(text: str, following: str, measured: Measure) -> bool:
+    """A short line without a sentence end, the line after it not going on with it."""
+    short = len(text) < min(HEADING_MAX, FULL * measured.width)
+    return short and not ends_sentence(text) and not following[:1].islower()
+
+
+def goes_on_after(line: str) -> bool:
+    """Whether a line breaks off: a comma, a hyphen or a word that never ends a text."""
+    words = line.split()
+    return bool(words) and (line.endswith((",", "-")) or words[-1] in NEVER_LAST)
 
 
 def next_running(running: Running, text: str) -> Running:
@@ -75,14 +121,34 @@ def next_running(running: Running, text: str) -> Running:
     return Running(join_two(running.text, text), running.bullet, text)
 
 
-def breaks_before(running: Running, text: str, line: int, width: int, path: Path) -> bool:
+def breaks_before(
+    running: Running, text: str, following: str, source: Line, measured: Measure, path: Path
+) -> bool:
     """Whether a blank line would stand before this line (a new block starts here)."""
+    width, line = measured.width, source.number
     if BULLET.match(text) or NUMBERED.match(text):
         return False  # a unit of its own within a block as well
-    if ends_sentence(running.text) or not running.text:
-        return bool(running.text) and not text[:1].islower()
+    if not running.text:
+        return False
+    if ends_sentence(running.text):
+        if text[:1].islower():
+            return False
+        if not measured.wrapped or measured.clearly_fits(running.line, text):
+            return True
+        if is_heading_line(text, following, measured):
+            return True  # a paragraph never ends without a sentence end: a sub-heading
+        raise SourceError(
+            path,
+            line,
+            f"without blank lines it cannot be told whether '{text[:40]}' goes on with the "
+            f"paragraph before or starts a new one: the line before ends a sentence near the "
+            f"end of a full line ('…{running.line[-40:]}')",
+            "a blank line between paragraphs",
+        )
     if not running.bullet and (text[:1].islower() or len(running.text) >= HEADING_MAX):
         return False
+    if goes_on_after(running.line):
+        return False  # "… Senatorinnen und" / "Senatoren …": the line breaks off
     if len(running.line) + 1 + len(text.split(" ", 1)[0]) <= width:
         return True  # the next word would have fit: the line was ended on purpose
     if width >= HEADING_MAX:
@@ -96,21 +162,30 @@ def breaks_before(running: Running, text: str, line: int, width: int, path: Path
     )
 
 
-def parse_body(blocks: list[Block]) -> tuple[Paragraph, ...]:
+def parse_body(blocks: list[Block], path: Path | None = None) -> tuple[Paragraph, ...]:
     """Paragraphs with their bullets, in source order."""
-    return assemble(collect_units(blocks))
+    return assemble(collect_units(blocks, path))
 
 
-def collect_units(blocks: list[Block]) -> list[Unit]:
-    """Split the lines into units, joining wrapped lines and page-broken paragraphs."""
+def collect_units(blocks: list[Block], path: Path | None = None) -> list[Unit]:
+    """Split the lines into units, joining wrapped lines and page-broken paragraphs.
+
+    In text a converter wrapped at a width, a sentence that ends a full line before a
+    capitalised line is an error: the paragraph may go on there or a new one start."""
     units: list[Unit] = []
     last_number = 0
+    measured = measure([line.plain.strip() for block in blocks for line in block.lines])
+    before = ""
     for block_index, block in enumerate(blocks):
         for line_index, line in enumerate(block.lines):
             text = line.plain.strip()
             new_block = line_index == 0 and block_index > 0
             previous = units[-1] if units else None
             unit = start_unit(text, line, last_number)
+            full = measured.wrapped and not measured.clearly_fits(before, text)
+            if full and previous and unit is None and (block.after_page_break or not new_block):
+                check_full_line(previous, text, line, before, path)
+            before = text
             if unit is None and previous is not None and continues(previous, text, new_block):
                 previous.extend(text, line.last)
                 continue
@@ -120,6 +195,21 @@ def collect_units(blocks: list[Block]) -> list[Unit]:
                 last_number = unit.number
             units.append(unit)
     return units
+
+
+def check_full_line(previous: Unit, text: str, line: Line, before: str, path: Path | None) -> None:
+    """In text wrapped at a width, a full line that ends a sentence before a capitalised
+    line (on the next line or past a page break): the paragraph may go on or a new one
+    start, and nothing on the page tells."""
+    if ends_sentence(previous.text) and text[:1].isupper() and not previous.bullet:
+        raise SourceError(
+            path or "",
+            line.number,
+            f"it cannot be told whether '{text[:40]}' goes on with the paragraph before or "
+            f"starts a new one: the line before ends a sentence at the end of a full line "
+            f"('…{before[-40:]}')",
+            "a paragraph that ends short of the margin, or a blank line between paragraphs",
+        )
 
 
 def start_unit(text: str, line: Line, last_number: int) -> Unit | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from pathlib import Path
 
@@ -83,6 +84,7 @@ def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
 
 def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> Resolution:
     """Title, applicants, release, vote, text and declarations of one TOP."""
+    lines = joined_vote_sentences(lines)
     blocks = [block for block in section_blocks(lines, path) if not is_table(block)]
     table_lines = [line for line in lines if "\t" in line.text]
     if not blocks:
@@ -103,7 +105,7 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
         vote, body_blocks = take_vote(body_blocks, top, heading, path)
     body_blocks, declarations = split_declarations(body_blocks, path)
     released = fields.release is None or fields.release.released
-    paragraphs = noted_paragraphs(parse_body(body_blocks), vote, heading) if released else ()
+    paragraphs = noted_paragraphs(parse_body(body_blocks, path), vote, heading) if released else ()
     refuse_vote_in_text(paragraphs, top, path)
     last = max([heading.last, *(line.last for line in lines if line.text)])
     return Resolution(
@@ -134,14 +136,52 @@ def section_blocks(lines: list[Line], path: Path) -> list[Block]:
     return [Block(tuple(group)) for group in groups]
 
 
+VOTE_LINES = 3  # a vote sentence wrapped over at most this many lines
+
+
+def joined_vote_sentences(lines: list[Line]) -> list[Line]:
+    """A vote sentence the converter wrapped ("Die IntMK hat mit Umlaufbeschluss 01/2023
+    vom 29. März 2023 einstimmig" / "beschlossen:") as one line, as the grammar reads it."""
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        span = vote_span(lines, index) if line.plain.startswith("Die IntMK ") else 1
+        if span > 1:
+            parts = lines[index : index + span]
+            text = join_lines([part.text for part in parts])
+            line = Line(line.number, text, line.page_header, parts[-1].last)
+        result.append(line)
+        index += span
+    return result
+
+
+def vote_span(lines: list[Line], start: int) -> int:
+    """How many lines from `start`, one after another, make one vote sentence (1: one or
+    none)."""
+    for span in range(1, VOTE_LINES + 1):
+        parts = lines[start : start + span]
+        if len(parts) < span or not all(part.text for part in parts):
+            return 1
+        text = join_lines([part.plain for part in parts])
+        if VOTE.match(text) or NOTED_VOTE.match(text):
+            return span
+    return 1
+
+
 def is_dense(lines: list[Line]) -> bool:
-    """Whether a section has no blank line between its first and last line of text
-    (page breaks are no blank lines: the document layer blanks page furniture)."""
-    numbers = [index for index, line in enumerate(lines) if line.text]
-    if len(numbers) < 2:
+    """Whether a section has no blank line between two lines of its text (a page break with
+    the blank lines around its furniture is none; blank lines beside a table row are the
+    table's own, as plain pdftotext sets them between cells)."""
+    filled = [index for index, line in enumerate(lines) if line.text]
+    if len(filled) < 2:
         return False
-    inner = lines[numbers[0] : numbers[-1] + 1]
-    return not any(not line.text and not line.page_header for line in inner)
+    for before, after in itertools.pairwise(filled):
+        table = "\t" in lines[before].text or "\t" in lines[after].text
+        page_break = any(line.page_header for line in lines[before + 1 : after])
+        if after > before + 1 and not table and not page_break:
+            return False
+    return True
 
 
 def head_groups(content: list[Line], width: int, groups: list[list[Line]], path: Path) -> int:
@@ -320,7 +360,10 @@ def green_list_rows(lines: list[Line]) -> list[list[Line]]:
 
 def green_list_entry(row: list[Line], path: Path) -> GreenListEntry:
     number = row[0].text.partition("\t")[0].strip()
-    text = join_lines([" ".join(line.text.partition("\t")[2].split()) for line in row])
+    cells = [line.text.split("\t")[1:] for line in row]
+    title = join_lines([" ".join(cell[0].split()) for cell in cells if cell])
+    rest = join_lines([" ".join(" ".join(cell[1:]).split()) for cell in cells])
+    text = f"{title} {rest}".strip()
     title, marker, applicant_text = text.partition("Antragsteller:")
     if not number or not marker:
         raise SourceError(

@@ -64,6 +64,8 @@ class Block:
     """Consecutive non-blank lines; blank lines (and removed page headers) separate blocks."""
 
     lines: tuple[Line, ...]
+    after_page_break: bool = False
+    """Only a page break (no blank line of the text) stands before it."""
 
     @property
     def first(self) -> int:
@@ -112,7 +114,8 @@ def unwrapped(lines: list[Line], document: Document) -> tuple[Line, ...]:
             raise undecidable_wrap(document.path, result[head], line)
         if source_line.wraps and head is not None and line.text:
             before = result[head]
-            text = join_two(before.text, line.text)
+            cell = line.text.startswith("\t")  # the next cell of a table row
+            text = before.text + line.text if cell else join_two(before.text, line.text)
             result[head] = Line(before.number, text, before.page_header, line.number)
             continue
         result.append(line)
@@ -183,19 +186,19 @@ def group_blocks(lines: Iterable[Line]) -> list[Block]:
     the PDF's page header fell into the middle of it."""
     blocks: list[Block] = []
     current: list[Line] = []
-    gap, page_break = False, False
+    gap, page_break, paged = False, False, False
     for line in lines:
         if not line.text:
             gap = gap or bool(current)
             page_break = page_break or line.page_header
             continue
         if gap and not (page_break and unfinished(current)):
-            blocks.append(Block(tuple(current)))
-            current = []
+            blocks.append(Block(tuple(current), paged))
+            current, paged = [], page_break
         gap, page_break = False, False
         current.append(line)
     if current:
-        blocks.append(Block(tuple(current)))
+        blocks.append(Block(tuple(current), paged))
     return blocks
 
 

@@ -358,38 +358,80 @@ FULL_SENTENCE = "    Die Länder bitten den Bund um rasche Zusagen der Mittel." 
 AFTER_IT = "    Sie gilt für alle Träger der Kurse."
 
 
-def test_a_full_line_that_ends_a_sentence_goes_on_where_paragraphs_have_blank_lines(
-    tmp_path: Path,
-) -> None:
-    """The document never starts a paragraph without a blank line: the line after a full
-    line ending a sentence goes on with the paragraph."""
+def test_a_full_line_that_ends_a_sentence_is_undecidable(tmp_path: Path) -> None:
+    """After a full line (not stretched) that ends a sentence, the next line may go on with
+    the paragraph or start a new one: nobody can tell, and the error names the line."""
     assert len(FULL_SENTENCE) == 60 and "  " not in FULL_SENTENCE.strip()
-    spaced = [
-        line
-        for copy in range(3)
-        for paragraph in (
-            justified(FIRSTS[copy], 60, "    1.  ", "        "),
-            justified(SECONDS[copy], 60, "    ", "    "),
-        )
-        for line in [*paragraph, ""]
-    ]
-    lines = [*TITLE, *spaced, FULL_SENTENCE, AFTER_IT]
-    assert wraps_of(tmp_path, lines)[-1] is True
-    source = read_source(write(tmp_path, lines))
-    joined = [line for line in source.lines if line.text.startswith("Die Länder bitten den Bund")]
-    assert joined[0].text.endswith("Zusagen der Mittel. Sie gilt für alle Träger der Kurse.")
-    assert (joined[0].number, joined[0].last) == (len(lines) - 1, len(lines))
-
-
-def test_a_full_line_that_ends_a_sentence_is_undecidable_where_paragraphs_follow_directly(
-    tmp_path: Path,
-) -> None:
-    """The document also starts paragraphs right after a short line ending a sentence: after
-    a full line ending a sentence, nobody can tell; the error names the line."""
-    short_then_new = ["    Die Länder danken dem Bund.", "    Sie bitten um Mittel."]
-    lines = [*TITLE, *THREE, "", *short_then_new, "", FULL_SENTENCE, AFTER_IT]
+    lines = [*TITLE, *THREE, "", FULL_SENTENCE, AFTER_IT]
     assert wraps_of(tmp_path, lines)[-1] is None
     with pytest.raises(SourceError) as caught:
         read_source(write(tmp_path, lines))
     assert caught.value.line == len(lines)
     assert "cannot be told whether 'Sie gilt für alle Träger der Kurse.'" in str(caught.value)
+
+
+# tables written cell by cell (plain pdftotext of a drawn table) -------------------------------
+
+CELL_TABLE = [
+    "Tagesordnung der Hauptkonferenz",
+    "TOP",
+    "",
+    "Thema",
+    "",
+    "Antragsteller",
+    "",
+    "A",
+    "",
+    "Genehmigung der Tagesordnung",
+    "",
+    "2.1 (GL)",
+    "",
+    "Sprachkurse für Geflüchtete und",
+    "Zugewanderte",
+    "",
+    "Berlin (koordinierend),",
+    "Bremen",
+    "",
+    "Rücknahme Berlin",
+    "",
+    "TOP 3",
+    "",
+    "Verschiedenes",
+    "",
+    "(GL = Grüne Liste)",
+    "TOP A",
+    "Genehmigung der Tagesordnung",
+]
+
+
+def test_a_table_written_cell_by_cell_becomes_rows(tmp_path: Path) -> None:
+    source = read_source(write(tmp_path, [*TITLE, *CELL_TABLE]))
+    rows = [(line.number, line.last, line.text) for line in source.lines if "\t" in line.text]
+    start = len(TITLE)
+    assert rows == [
+        (start + 2, start + 6, "TOP\tThema\tAntragsteller"),
+        (start + 8, start + 10, "A\tGenehmigung der Tagesordnung"),
+        (
+            start + 12,
+            start + 20,
+            "2.1 (GL)\tSprachkurse für Geflüchtete und Zugewanderte\tBerlin (koordinierend), "
+            "Bremen\tRücknahme Berlin",
+        ),
+        (start + 22, start + 24, "TOP 3\tVerschiedenes"),
+    ]
+    texts = [line.text for line in source.lines if line.text]
+    assert texts[-3:] == ["(GL = Grüne Liste)", "TOP A", "Genehmigung der Tagesordnung"]
+
+
+def test_a_page_break_inside_a_cell_table_is_passed_over(tmp_path: Path) -> None:
+    lines = [*TITLE, *CELL_TABLE[:16], "", "- 3 -", "\f", *CELL_TABLE[16:]]
+    source = read_source(write(tmp_path, lines))
+    row = next(line for line in source.lines if line.text.startswith("2.1 (GL)\t"))
+    assert row.text.endswith("\tBerlin (koordinierend), Bremen\tRücknahme Berlin")
+
+
+def test_header_cells_alone_are_no_table(tmp_path: Path) -> None:
+    lines = [*TITLE, "TOP", "", "Thema", "", "Die IntMK bittet den Bund, die Kurse zu sichern."]
+    source = read_source(write(tmp_path, lines))
+    assert [line.text for line in source.lines if "\t" in line.text] == ["TOP\tThema"]
+    assert source.lines[-1].text == "Die IntMK bittet den Bund, die Kurse zu sichern."

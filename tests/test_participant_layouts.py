@@ -416,7 +416,7 @@ def test_the_dense_sections_read_as_written(tmp_path: Path) -> None:
 def test_a_break_that_cannot_be_told_is_an_error_naming_the_line(tmp_path: Path) -> None:
     section = (
         "TOP 1.1\nKurzer Titel\nAntragsteller: Berlin\nDie IntMK hat einstimmig beschlossen:\n"
-        "Die Länder stellen gemeinsam fest, dass\nBeratungsstellen wichtig sind."
+        "Die Länder unterstützen die Beratung vor Ort\nBeratungsstellen sind wichtig."
     )
     with pytest.raises(SourceError) as error:
         section_resolution(tmp_path, section, "x.txt")
@@ -424,7 +424,7 @@ def test_a_break_that_cannot_be_told_is_an_error_naming_the_line(tmp_path: Path)
     assert "Beratungsstellen" in error.value.problem
     assert error.value.line is not None
     lines = (tmp_path / "x.txt").read_text().split("\n")
-    assert lines[error.value.line - 1] == "Beratungsstellen wichtig sind."
+    assert lines[error.value.line - 1] == "Beratungsstellen sind wichtig."
 
 
 def seed_lines_without_blanks() -> list[Line]:

@@ -364,3 +364,42 @@ def test_pdf_gives_the_seed_facts(typeset_pdfs: dict[str, TypesetPdf], style: st
     expected = facts(parse_file(SEED))
     found = facts(parse_file(typeset_pdfs[style].pdf))
     assert found == expected, describe(expected, found)
+
+
+# What poppler's pdftotext makes of the typeset PDFs: it drops the space between paragraphs
+# (plain: no blank line at all; -layout: where the gap was small), and a wrapped paragraph
+# whose sentence ends at the end of a full line cannot be told from two paragraphs then.
+UNDECIDABLE = "cannot be told whether"
+
+
+@pytest.mark.parametrize("extraction", ["text", "layout"])
+@pytest.mark.parametrize("style", STYLES)
+def test_pdftotext_gives_the_seed_facts_or_names_the_line_it_cannot_read(
+    typeset_pdfs: dict[str, TypesetPdf], style: str, extraction: str
+) -> None:
+    """Never different facts: the seed's facts, or a SourceError naming a line of the text
+    and why it cannot be read. The agenda table (cells one a block in plain pdftotext,
+    columns of characters with -layout) is read before that point in every extraction."""
+    from mapping.parse_document import parse_file
+    from tests.facts import describe, facts, leave_out
+
+    made = typeset_pdfs[style]
+    path = made.text if extraction == "text" else made.layout
+    if path is None:
+        pytest.skip("pdftotext is not installed (Debian poppler-utils; `make test-packages`)")
+    expected = leave_out(facts(parse_file(SEED)), "highlighted")
+    try:
+        found = leave_out(facts(parse_file(path)), "highlighted")
+    except SourceError as error:
+        assert UNDECIDABLE in error.problem, str(error)
+        assert error.line is not None and error.path == str(path)
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert lines[error.line - 1].strip().startswith(error.problem.split("'")[1][:30])
+        assert error.line > first_resolution_line(lines), "the agenda was not read"
+        return
+    assert found == expected, describe(expected, found)
+
+
+def first_resolution_line(lines: list[str]) -> int:
+    """The line of 'TOP 1.1' standing alone (the first resolution heading after the agenda)."""
+    return next(n for n, line in enumerate(lines, 1) if line.strip() == "TOP 1.1")

@@ -91,6 +91,8 @@ def convert_table(lines: list[DocumentLine], header: int, columns: Columns, path
     index = header + 1
     while index < len(lines):
         line = lines[index]
+        if page_break and line.kind is LineKind.CONTENT:
+            columns = page_columns(line, columns)
         if line.kind is LineKind.BLANK:
             gap = True
         elif line.kind.is_furniture:
@@ -119,6 +121,17 @@ def convert_table(lines: list[DocumentLine], header: int, columns: Columns, path
             gap = page_break = False
         index += 1
     return index
+
+
+def page_columns(line: DocumentLine, columns: Columns) -> Columns:
+    """The columns on a new page: pdftotext -layout places each page on its own, so a row
+    that begins the page (a TOP number, then its title) sets them again."""
+    if "\t" in line.raw:
+        return columns
+    segments = [Segment(m.start(), m.group()) for m in SEGMENT.finditer(positioned(line.raw))]
+    if len(segments) >= 2 and TOP_CELL.fullmatch(segments[0].text):
+        return Columns(segments[0].start, segments[1].start)
+    return columns
 
 
 def start(raw: str) -> int:

@@ -45,6 +45,10 @@ TITLE_END = re.compile(r":$|^(?:[-–•]\s|TOP\b)")
 CONFERENCE_NAME = re.compile(r"integrationsminister\S*konferenz")
 SIMILAR = 0.9
 REPEATS_AT_EDGES = 2
+# in a document of MANY_PAGES known pages or more, a running header stands on at least one
+# page in SHARE_OF_PAGES (a line on fewer is content: an applicant cell, a Land's name)
+MANY_PAGES = 6
+SHARE_OF_PAGES = 3
 # page numbers one apart that are this many lines apart at least form a chain
 PAGE_LINES = 8
 
@@ -84,8 +88,8 @@ def find_furniture(texts: Sequence[str], pages: Sequence[Page] = ()) -> dict[int
         if PAGE_NUMBER.match(text):
             found[index] = LineKind.PAGE_NUMBER
     title = title_block(shown, found)
-    found.update(running_headers(shown, found, edges, title))
-    found.update(header_variants(shown, found, title))
+    found.update(running_headers(shown, found, edges, title, pages))
+    found.update(header_variants(shown, found, title, pages))
     found.update(title_echoes(shown, found, title))
     found.update(bare_page_numbers(shown, found, edges))
     return found
@@ -119,13 +123,19 @@ def page_edges(shown: Sequence[str], pages: Sequence[Page]) -> set[int]:
 
 
 def running_headers(
-    shown: Sequence[str], numbers: dict[int, LineKind], edges: set[int], title: set[int]
+    shown: Sequence[str],
+    numbers: dict[int, LineKind],
+    edges: set[int],
+    title: set[int],
+    pages: Sequence[Page] = (),
 ) -> dict[int, LineKind]:
     """Runs of candidate lines that recur as runs, each line a RUNNING_HEADER."""
     stripped = [without_page_number(text) for text in shown]
     counts = Counter(key(text) for text, _ in stripped if text)
     runs = candidate_runs(shown, stripped, counts, numbers)
     tuples = Counter(tuple(key(stripped[i][0]) for i in run) for run in runs)
+    twice_on_a_page = repeated_on_a_page(runs, stripped, pages)
+    coverage = pages_covered(runs, stripped, pages)
     at_edges = Counter(tuple(key(stripped[i][0]) for i in run) for run in runs if set(run) & edges)
     found: dict[int, LineKind] = {}
     for run in runs:
@@ -136,6 +146,8 @@ def running_headers(
             or at_edges[keys] >= REPEATS_AT_EDGES
             or (paged and tuples[keys] >= REPEATS_AT_EDGES)
         )
+        if twice_on_a_page.get(keys) or too_few_pages(coverage[keys], len(pages)):
+            continue  # a running header stands once a page, on many pages: this is content
         if set(run) & title:
             continue
         if recurs and has_evidence(run, shown, stripped, numbers, edges):
@@ -143,12 +155,45 @@ def running_headers(
     return found
 
 
+def too_few_pages(covered: int, pages: int) -> bool:
+    """A document of many known pages whose recurring line stands on few of them."""
+    return pages >= MANY_PAGES and covered * SHARE_OF_PAGES < pages
+
+
+def pages_covered(
+    runs: list[list[int]], stripped: Sequence[tuple[str, bool]], pages: Sequence[Page]
+) -> Counter[tuple[str, ...]]:
+    """For each recurring run of lines, on how many known pages it stands."""
+    page_of = {i: n for n, page in enumerate(pages) for i in range(page.first, page.last + 1)}
+    seen = {
+        (tuple(key(stripped[i][0]) for i in run), page_of[run[0]])
+        for run in runs
+        if run[0] in page_of
+    }
+    return Counter(keys for keys, _ in seen)
+
+
+def repeated_on_a_page(
+    runs: list[list[int]], stripped: Sequence[tuple[str, bool]], pages: Sequence[Page]
+) -> dict[tuple[str, ...], bool]:
+    """For each recurring run of lines, whether it stands twice on one known page."""
+    page_of = {i: n for n, page in enumerate(pages) for i in range(page.first, page.last + 1)}
+    seen: Counter[tuple[tuple[str, ...], int]] = Counter()
+    for run in runs:
+        if run[0] in page_of:
+            seen[(tuple(key(stripped[i][0]) for i in run), page_of[run[0]])] += 1
+    return {keys: True for (keys, _), count in seen.items() if count > 1}
+
+
 def header_variants(
-    shown: Sequence[str], found: dict[int, LineKind], title: set[int]
+    shown: Sequence[str], found: dict[int, LineKind], title: set[int], pages: Sequence[Page]
 ) -> dict[int, LineKind]:
     """A line that is a learned header, standing beside other furniture, or a standalone
     line that differs from one by a letter or a space (the "*innen" missing once, an "am"
-    left out): the same header, typed again on that page."""
+    left out): the same header, typed again on that page — on a page, where the pages are
+    known, that has no other line of that header."""
+    page_of = {i: n for n, page in enumerate(pages) for i in range(page.first, page.last + 1)}
+    paged_headers = {(page_of.get(i), key(shown[i])) for i in found if i in page_of}
     headers = {key(shown[i]): kind for i, kind in found.items() if kind is not LineKind.PAGE_NUMBER}
     variants: dict[int, LineKind] = {}
     for index, text in enumerate(shown):
@@ -167,7 +212,8 @@ def header_variants(
                 continue  # the lengths alone keep them apart
             matcher = SequenceMatcher(None, line_key, header, autojunk=False)
             if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
-                variants[index] = kind
+                if index not in page_of or (page_of[index], header) not in paged_headers:
+                    variants[index] = kind
                 break
     return variants
 

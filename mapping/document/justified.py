@@ -34,25 +34,17 @@ def mark_wrapped(lines: list[DocumentLine]) -> list[DocumentLine]:
     """The lines, each content line the typesetter wrapped marked as a continuation of the
     one before (`wraps`), or as undecidable (`wraps` None).
 
-    Undecidable is a line after a full line that ends a sentence: the paragraph may go on
-    or a new one start. Where the document never starts a paragraph without a blank line
-    before it (a short line ending a sentence is always followed by a blank line, a list
-    item or a page break), it goes on."""
+    Undecidable is a line after a full line (not stretched) that ends a sentence: the
+    paragraph may go on or a new one start, and a converter that drops the space between
+    paragraphs leaves nothing to tell them apart."""
     margin = right_margin(lines)
     if margin is None:
         return lines
     result = list(lines)
-    unblanked_breaks = False  # a paragraph started without a blank line before it
     for previous, first, index, page_break in neighbours(lines, result):
         before, line = lines[previous], lines[index]
-        wraps = goes_on(before, line, lines[first], margin, page_break)
-        result[index] = replace(line, wraps=wraps)
-        unblanked_breaks = unblanked_breaks or starts_without_blank(
-            before, line, lines[first], margin, page_break
-        )
-    if unblanked_breaks:
-        return result
-    return [replace(line, wraps=True) if line.wraps is None else line for line in result]
+        result[index] = replace(line, wraps=goes_on(before, line, lines[first], margin, page_break))
+    return result
 
 
 def neighbours(
@@ -74,17 +66,6 @@ def neighbours(
                 yield previous, first, index, page_break
             first = first if marked[index].wraps is not False else index
             previous, blank, page_break = index, False, False
-
-
-def starts_without_blank(
-    before: DocumentLine, line: DocumentLine, first: DocumentLine, margin: int, page_break: bool
-) -> bool:
-    """A paragraph that certainly starts here, with no blank line before it: the line before
-    ends a sentence short of the margin, and this one starts at its paragraph's left edge."""
-    if page_break or not text_line(before) or not text_line(line) or NEW_UNIT.match(line.text):
-        return False
-    short = end(before) < margin and ends_sentence(before.text)
-    return short and line.text[:1].isupper() and indent(line) <= indent(first)
 
 
 def goes_on(

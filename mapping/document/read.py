@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
+from mapping.document.cell_blocks import join_cell_rows
 from mapping.document.columns import tab_columns
 from mapping.document.footnotes import find_footnotes
 from mapping.document.furniture import Page, find_furniture
@@ -33,7 +34,7 @@ def read_document(path: Path) -> Document:
         lines, pages = with_paragraph_gaps(extracted), page_count
     else:
         lines, pages = read_text(path, data)
-    laid_out = mark_wrapped(tab_columns(mark_furniture(number_lines(lines)), path))
+    laid_out = join_cell_rows(mark_wrapped(tab_columns(mark_furniture(number_lines(lines)), path)))
     marked, footnotes = find_footnotes(laid_out)
     return Document(
         path=path,
