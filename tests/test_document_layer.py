@@ -323,7 +323,7 @@ JUSTIFIED = justified_text(0)
 THREE = [*justified_text(0), "", *justified_text(1), "", *justified_text(2)]
 
 
-def wraps_of(tmp_path: Path, lines: list[str]) -> list[bool]:
+def wraps_of(tmp_path: Path, lines: list[str]) -> list[bool | None]:
     return [line.wraps for line in read_document(write(tmp_path, lines)).lines]
 
 
