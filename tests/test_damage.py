@@ -92,8 +92,6 @@ def test_the_manifest_lists_every_fixture_and_every_fixture_exists() -> None:
 # Fixtures the parser does not read yet, each with the reason; strict: one that starts to pass
 # fails here until its mark is removed. docs/PLAN.md lists them as what is left of issue 13.
 NOT_YET: dict[str, str] = {
-    "contents_page_numbers_auszug.txt": "a contents entry with dot leaders elsewhere but runs of "
-    "spaces before its page number (refused with a SourceError)",
     "no_blank_lines_017_page_numbers.txt": "without blank lines a running header printed once "
     "inside the participant list is not known as one (refused with a SourceError)",
     "no_blank_lines_video_2021.txt": "without blank lines the participant list right after the "

@@ -435,3 +435,31 @@ def test_header_cells_alone_are_no_table(tmp_path: Path) -> None:
     source = read_source(write(tmp_path, lines))
     assert [line.text for line in source.lines if "\t" in line.text] == ["TOP\tThema"]
     assert source.lines[-1].text == "Die IntMK bittet den Bund, die Kurse zu sichern."
+
+
+# page numbers of a table of contents, right-aligned ------------------------------------------
+
+CONTENTS = [
+    "Inhaltsverzeichnis",
+    "",
+    "Liste der Teilnehmenden ..........................  2",
+    "Tagesordnung .....................................  4",
+    "TOP 1.1   Bericht zur Einbürgerung ................  5",
+    "TOP 1.2   Bericht der LAG „Menschen in Migration“  12",
+    "TOP 1.3   Sprachkurse für alle                      13",
+]
+
+
+def test_a_page_number_after_a_run_of_spaces_in_the_page_column_gets_a_tab(
+    tmp_path: Path,
+) -> None:
+    texts = texts_of(tmp_path, [*TITLE, *CONTENTS])[len(TITLE) :]
+    assert [len(line) for line in CONTENTS[2:]] == [53, 53, 54, 53, 54]
+    assert texts[5] == "TOP 1.2   Bericht der LAG „Menschen in Migration“\t12"
+    assert texts[6] == "TOP 1.3   Sprachkurse für alle\t13"
+    assert texts[2] == CONTENTS[2]  # dot leaders stay as they are
+
+
+def test_a_number_at_a_line_end_outside_the_page_column_stays(tmp_path: Path) -> None:
+    lines = [*TITLE, *CONTENTS, "", "Die Zahl der Kurse stieg im Jahr 2023 auf   12"]
+    assert texts_of(tmp_path, lines)[-1] == lines[-1]

@@ -22,6 +22,7 @@ runs of spaces, which normalisation of the grammar's lines collapses.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +37,9 @@ HEADER = re.compile(
 TOP_CELL = re.compile(r"(?:TOP\s*:?\s*)?(?:[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)(?:\s*\([^()]{1,30}\))?")
 SEGMENT = re.compile(r"\S+(?: \S+)*")  # text between runs of two or more spaces
 SLACK = 1  # a cell may start one character off its column
+# a contents entry's page number, right-aligned after dot leaders or a run of spaces
+PAGE_AT_END = re.compile(r"(?:\.{2,} *| {2,})(?P<page>\d{1,3}) *$")
+ALIGNED_PAGES = 3  # page numbers ending at one column before they count as a column
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,10 @@ class Segment:
 
 
 def tab_columns(lines: list[DocumentLine], path: Path) -> list[DocumentLine]:
-    """The lines with every space-laid table's cells apart by tabs. A line inside a table
-    that starts between the number column and the title column is an error."""
-    result = list(lines)
+    """The lines with every space-laid table's cells apart by tabs, and a tab before each
+    right-aligned page number of a table of contents. A line inside a table that starts
+    between the number column and the title column is an error."""
+    result = tab_page_numbers(list(lines))
     index = 0
     while index < len(result):
         columns = header_columns(result[index])
@@ -67,6 +72,27 @@ def tab_columns(lines: list[DocumentLine], path: Path) -> list[DocumentLine]:
             index += 1
             continue
         index = convert_table(result, index, columns, path)
+    return result
+
+
+def tab_page_numbers(lines: list[DocumentLine]) -> list[DocumentLine]:
+    """A run of spaces before a page number that ends at the column where the contents'
+    page numbers end (right-aligned, after dot leaders or spaces) becomes a tab: the title
+    of a long entry may leave no room for dots ("… fördern“   10")."""
+    ends = Counter(
+        len(positioned(line.raw))
+        for line in lines
+        if line.kind is LineKind.CONTENT and PAGE_AT_END.search(positioned(line.raw))
+    )
+    columns = {end for end, count in ends.items() if count >= ALIGNED_PAGES}
+    result = list(lines)
+    for index, line in enumerate(lines):
+        raw = positioned(line.raw)
+        match = PAGE_AT_END.search(raw)
+        aligned = any(abs(len(raw) - end) <= SLACK for end in columns)
+        if match is None or not aligned or "\t" in raw or "." in match.group():
+            continue
+        result[index] = tabbed(line, [raw[: match.start()].strip(), match.group("page")])
     return result
 
 
