@@ -15,7 +15,7 @@ from pathlib import Path
 from mapping.errors import SourceError
 from mapping.model import AgendaItem, LineRange
 from mapping.parse_agenda import MISCELLANEOUS, group_of, is_child
-from mapping.source import Block, Line, SourceText
+from mapping.source import Block, Line, SourceText, group_blocks
 
 HEADING = re.compile(r"^(?:Inhaltsverzeichnis|Inhalt)\s*:?$")
 PAGE = re.compile(r"(?:\s*\t\s*|\s*\.{2,}\s*|\s+)(?P<page>\d{1,3})$")
@@ -47,7 +47,8 @@ def find_contents(source: SourceText) -> Contents | None:
     heading = next((line for line in source.lines if HEADING.match(line.text)), None)
     if heading is None:
         return None
-    blocks = contents_blocks(source.blocks(heading.number + 1))
+    after = [line for line in source.lines if line.number > heading.number]
+    blocks = group_blocks(contents_lines(after))
     if not blocks:
         return None
     leaders = any(LEADER.search(line.text) for block in blocks for line in block.lines)
@@ -60,13 +61,25 @@ def find_contents(source: SourceText) -> Contents | None:
     return Contents(tuple(entries), frozenset(numbers))
 
 
-def contents_blocks(blocks: list[Block]) -> list[Block]:
-    """The blocks after the heading whose last line ends with a page number."""
-    taken: list[Block] = []
-    for block in blocks:
-        if not PAGE.search(block.lines[-1].text):
+ENTRY_LINES = 4  # an entry's title wraps onto at most three lines before its page number
+
+
+def contents_lines(lines: list[Line]) -> list[Line]:
+    """The lines after the heading that are entries, each ending with a page number (a
+    title wrapped before it): up to a blank line or a run of lines without one (the text
+    after the contents, where no blank line parts them)."""
+    taken: list[Line] = []
+    pending: list[Line] = []
+    for line in lines:
+        if not line.text:
+            if pending and not line.page_header:
+                break
+            continue
+        pending.append(line)
+        if PAGE.search(line.text):
+            taken, pending = taken + pending, []
+        elif len(pending) >= ENTRY_LINES:
             break
-        taken.append(block)
     return taken
 
 

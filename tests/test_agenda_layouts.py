@@ -688,6 +688,36 @@ def test_contents_in_space_columns_without_dot_leaders(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("wrapped_entry", [False, True])
+def test_contents_followed_by_the_text_without_a_blank_line(
+    tmp_path: Path, wrapped_entry: bool
+) -> None:
+    """A converter without blank lines: the contents end where a run of lines without a
+    page number begins (the participant list), not at a blank line."""
+    last = (
+        ["TOP 11.2\tBericht zur", "Einbürgerung\t12"]
+        if wrapped_entry
+        else ["TOP 11.2\tBericht zur Einbürgerung\t12"]
+    )
+    contents = "\n".join(
+        [
+            "Inhalt",
+            "Teilnehmerliste\t2",
+            "TOP 1\tBericht der Geschäftsstelle\t3",
+            "TOP 11.1\tVerbesserung der Anerkennung ausländischer Berufsabschlüsse\t5",
+            *last,
+        ]
+    )
+    assert "\t12\nListe der Teilnehmenden" in contents_document(contents)  # no blank line
+    minutes = parse(tmp_path, contents_document(contents))
+    assert [(i.top, i.title) for i in minutes.agenda] == [
+        ("1", "Bericht der Geschäftsstelle"),
+        ("11.1", "Verbesserung der Anerkennung ausländischer Berufsabschlüsse"),
+        ("11.2", "Bericht zur Einbürgerung"),
+    ]
+    assert [delegation.land for delegation in minutes.delegations] == ["DE-HE"]
+
+
 def test_dot_leaders_keep_a_number_inside_a_wrapped_title(tmp_path: Path) -> None:
     contents = "\n".join(
         [

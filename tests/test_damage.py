@@ -94,8 +94,6 @@ def test_the_manifest_lists_every_fixture_and_every_fixture_exists() -> None:
 NOT_YET: dict[str, str] = {
     "no_blank_lines_017_page_numbers.txt": "without blank lines a running header printed once "
     "inside the participant list is not known as one (refused with a SourceError)",
-    "no_blank_lines_video_2021.txt": "without blank lines the participant list right after the "
-    "agenda reads as an agenda continuation (refused with a SourceError)",
 }
 
 
