@@ -91,10 +91,7 @@ def test_the_manifest_lists_every_fixture_and_every_fixture_exists() -> None:
 
 # Fixtures the parser does not read yet, each with the reason; strict: one that starts to pass
 # fails here until its mark is removed. docs/PLAN.md lists them as what is left of issue 13.
-NOT_YET: dict[str, str] = {
-    "no_blank_lines_017_page_numbers.txt": "without blank lines a running header printed once "
-    "inside the participant list is not known as one (refused with a SourceError)",
-}
+NOT_YET: dict[str, str] = {}  # none left; a fixture the parser cannot read yet goes here
 
 
 def marked(entry: Entry) -> Any:

@@ -138,6 +138,29 @@ def test_the_title_block_is_never_a_header() -> None:
     assert len(found) == 3
 
 
+def test_without_blank_lines_a_header_printed_once_after_a_page_number() -> None:
+    """No blank line anywhere: the three header lines right after "Seite 1" each echo the
+    title and together carry its year — the title printed once more at the page's top."""
+    title = ["Beschlussniederschrift", "über die Hauptkonferenz der 21. IntMK 2026", "in Erfurt"]
+    texts = [*title, *body(0), "Seite 1", "Hauptkonferenz", "der 21. IntMK 2026", "in Erfurt"]
+    texts += ["Hessen", *body(1), "Seite 2"]
+    found = kinds(texts)
+    after = len(title) + 12
+    assert [found.get(i) for i in range(after, after + 5)] == [
+        LineKind.PAGE_NUMBER,
+        LineKind.RUNNING_HEADER,
+        LineKind.RUNNING_HEADER,
+        LineKind.RUNNING_HEADER,
+        None,  # "Hessen": not a word of the title
+    ]
+
+
+def test_without_blank_lines_title_words_without_a_year_after_a_page_number_stay() -> None:
+    title = ["Beschlussniederschrift", "über die Hauptkonferenz der 21. IntMK 2026", "in Erfurt"]
+    texts = [*title, *body(0), "Seite 1", "Hauptkonferenz", "Hessen", *body(1), "Seite 2"]
+    assert len(title) + 13 not in kinds(texts)
+
+
 # footnotes and pages ----------------------------------------------------------------------
 
 

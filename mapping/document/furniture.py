@@ -227,8 +227,13 @@ def title_echoes(
     echoes: dict[int, LineKind] = {}
     filled = [i for i, text in enumerate(shown) if text]
     spaced = len(filled) < len(shown) * (1 - NO_BLANK_LINES)
-    # without blank lines (some extractors write none) a header stands alone only on its line
-    candidates = standalone_blocks(shown, found) if spaced else [[i] for i in filled]
+    # without blank lines (some extractors write none) a header stands alone only on its line,
+    # or beside a page number: the lines after it (or before it) that each echo the title
+    candidates = (
+        standalone_blocks(shown, found)
+        if spaced
+        else [[i] for i in filled] + beside_page_numbers(shown, found, echoed)
+    )
     for block in candidates:
         if set(block) & title or set(block) & found.keys():
             continue
@@ -239,6 +244,31 @@ def title_echoes(
         if YEAR.search(" ".join(texts)) and long_words <= echoed and len(block) <= 3:
             echoes.update(dict.fromkeys(block, LineKind.RUNNING_HEADER))
     return echoes
+
+
+def beside_page_numbers(
+    shown: Sequence[str], found: dict[int, LineKind], echoed: set[str]
+) -> list[list[int]]:
+    """For each page number, the run of up to three lines right after it (and right before
+    it) whose every word of four letters or more is a word of the title."""
+
+    def echoes(index: int) -> bool:
+        text = shown[index]
+        if not text or index in found or NOT_A_HEADER.search(text) or len(text) > ECHO_CHARS:
+            return False
+        return {word for word in words(text) if len(word) >= 4} <= echoed
+
+    runs: list[list[int]] = []
+    for number in (i for i, kind in found.items() if kind is LineKind.PAGE_NUMBER):
+        for step in (1, -1):
+            run: list[int] = []
+            index = number + step
+            while 0 <= index < len(shown) and len(run) < 3 and echoes(index):
+                run.append(index)
+                index += step
+            if run:
+                runs.append(sorted(run))
+    return runs
 
 
 def words(text: str) -> set[str]:
