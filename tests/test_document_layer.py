@@ -486,3 +486,12 @@ def test_a_page_number_after_a_run_of_spaces_in_the_page_column_gets_a_tab(
 def test_a_number_at_a_line_end_outside_the_page_column_stays(tmp_path: Path) -> None:
     lines = [*TITLE, *CONTENTS, "", "Die Zahl der Kurse stieg im Jahr 2023 auf   12"]
     assert texts_of(tmp_path, lines)[-1] == lines[-1]
+
+
+def test_a_table_written_column_by_column_is_an_error(tmp_path: Path) -> None:
+    """pdfminer.six writes a drawn table by columns: every number, then every title."""
+    lines = [*TITLE, "TOP", "", "Thema", "", "A", "", "B", "", "Genehmigung", "", "Bericht"]
+    with pytest.raises(SourceError) as caught:
+        read_document(write(tmp_path, lines))
+    assert caught.value.line == len(TITLE) + 5
+    assert "'A' is followed by the next number 'B' without a cell between" in str(caught.value)

@@ -403,3 +403,40 @@ def test_pdftotext_gives_the_seed_facts_or_names_the_line_it_cannot_read(
 def first_resolution_line(lines: list[str]) -> int:
     """The line of 'TOP 1.1' standing alone (the first resolution heading after the agenda)."""
     return next(n for n, line in enumerate(lines, 1) if line.strip() == "TOP 1.1")
+
+
+def other_library_text(pdf: Path, library: str) -> Path:
+    """The text pdfminer.six or pypdf makes of a PDF, a form feed between pages."""
+    if library == "pdfminer":
+        from pdfminer.high_level import extract_text
+
+        text = extract_text(str(pdf))
+    else:
+        from pypdf import PdfReader
+
+        text = "\f".join(page.extract_text() for page in PdfReader(pdf).pages)
+    path = pdf.with_suffix(f".{library}.txt")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("library", ["pdfminer", "pypdf"])
+@pytest.mark.parametrize("style", STYLES)
+def test_other_libraries_text_gives_the_seed_facts_or_a_clear_error(
+    typeset_pdfs: dict[str, TypesetPdf], style: str, library: str
+) -> None:
+    """pdfminer.six writes a drawn table column by column (every number, then every title),
+    pypdf one cell a line without blank lines between cells, and both may begin a page with
+    its footer: never different facts — the seed's, or a SourceError naming a line."""
+    from mapping.parse_document import parse_file
+    from tests.facts import describe, facts, leave_out
+
+    path = other_library_text(typeset_pdfs[style].pdf, library)
+    expected = leave_out(facts(parse_file(SEED)), "highlighted")
+    try:
+        found = leave_out(facts(parse_file(path)), "highlighted")
+    except SourceError as error:
+        assert error.line is not None and error.path == str(path), str(error)
+        assert error.problem and error.expected, str(error)
+        return
+    assert found == expected, describe(expected, found)

@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from mapping.document.model import DocumentLine, LineKind
+from mapping.errors import SourceError
 
 HEADER_CELLS = (
     re.compile(r"^(?:TOP|Nr\.?)$"),
@@ -43,8 +45,9 @@ LEGEND = re.compile(r"^\([^()]+=[^()]+\)$")
 CELLS_AFTER_NUMBER = 3
 
 
-def join_cell_rows(lines: list[DocumentLine]) -> list[DocumentLine]:
-    """The lines with each table written cell by cell marked to join into rows."""
+def join_cell_rows(lines: list[DocumentLine], path: Path) -> list[DocumentLine]:
+    """The lines with each table written cell by cell marked to join into rows. Cells
+    written column by column (every number, then every title) are an error."""
     result = list(lines)
     blocks = content_blocks(lines)
     index = 0
@@ -53,7 +56,7 @@ def join_cell_rows(lines: list[DocumentLine]) -> list[DocumentLine]:
         if not header:
             index += 1
             continue
-        index = join_table(result, blocks, index, header)
+        index = join_table(result, blocks, index, header, path)
     return result
 
 
@@ -100,7 +103,9 @@ def ends_table(lines: list[DocumentLine], block: list[int]) -> bool:
     return bool(LEGEND.match(first)) or (len(block) > 1 and bool(TOP_CELL.match(first)))
 
 
-def join_table(result: list[DocumentLine], blocks: list[list[int]], start: int, header: int) -> int:
+def join_table(
+    result: list[DocumentLine], blocks: list[list[int]], start: int, header: int, path: Path
+) -> int:
     """Mark the header and the rows after it to join; the index of the block after them."""
     join_row(result, [blocks[start][-1:], *blocks[start + 1 : start + header]])
     index = start + header
@@ -115,8 +120,21 @@ def join_table(result: list[DocumentLine], blocks: list[list[int]], start: int, 
         ):
             cells.append(blocks[index])
             index += 1
+        if len(cells) == 1 and index < len(blocks) and is_number_cell(result, blocks[index]):
+            raise column_order(path, result[cells[0][0]], result[blocks[index][0]])
         join_row(result, cells)
     return index
+
+
+def column_order(path: Path, number: DocumentLine, following: DocumentLine) -> SourceError:
+    return SourceError(
+        path,
+        number.number,
+        f"the table's TOP number '{number.text.strip()}' is followed by the next number "
+        f"'{following.text.strip()}' without a cell between: the converter wrote the table "
+        "column by column, and its rows cannot be put together again",
+        "a table written row by row (each TOP number followed by its title and applicants)",
+    )
 
 
 def join_row(result: list[DocumentLine], cells: list[list[int]]) -> None:

@@ -34,7 +34,9 @@ def read_document(path: Path) -> Document:
         lines, pages = with_paragraph_gaps(extracted), page_count
     else:
         lines, pages = read_text(path, data)
-    laid_out = join_cell_rows(mark_wrapped(tab_columns(mark_furniture(number_lines(lines)), path)))
+    laid_out = join_cell_rows(
+        mark_wrapped(tab_columns(mark_furniture(number_lines(lines)), path)), path
+    )
     marked, footnotes = find_footnotes(laid_out)
     return Document(
         path=path,
