@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from mapping.document.footnotes import find_footnotes
+from mapping.document.footnotes import find_footnotes, region_notes
 from mapping.document.furniture import Page, find_furniture
 from mapping.document.model import Document, DocumentLine, ExtractedLine, LineKind
 from mapping.document.normalise import normalise
@@ -32,6 +32,7 @@ def read_document(path: Path) -> Document:
     else:
         lines, pages = read_text(path, data)
     marked, footnotes = find_footnotes(mark_furniture(number_lines(lines)))
+    footnotes = region_notes(lines, marked) + footnotes  # a PDF's notes, then the text's
     return Document(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -50,7 +51,9 @@ def with_paragraph_gaps(lines: list[ExtractedLine]) -> list[ExtractedLine]:
     for line in lines:
         if line.continues and last is not None and not line.region:
             # onto the last content line: furniture between (a page break) stays where it is
-            spaced[last] = replace(spaced[last], text=join_wrapped(spaced[last].text, line.text))
+            before = spaced[last]
+            text, markers = join_wrapped(before.text, line.text), before.markers + line.markers
+            spaced[last] = replace(before, text=text, markers=markers)
             continue
         if line.gap_before and spaced:
             spaced.append(ExtractedLine("", page=line.page))
