@@ -17,7 +17,7 @@ def minutes_claims(minutes: Minutes) -> list[Claim]:
     title = minutes.title_lines
     claims = [Claim("title", title.first, title.last)]  # first: it names the title's lines
     for field in fields(minutes):
-        if field.name not in ("title_lines", "source"):
+        if field.name not in ("title_lines", "source", "footnotes"):  # notes: the document layer's
             claims.extend(model_claims(getattr(minutes, field.name), ""))
     return claims
 

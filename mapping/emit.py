@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from mapping.emit_notes import emit_footnote
 from mapping.laender import BY_CODE
 from mapping.model import (
     AgendaItem,
@@ -15,6 +16,7 @@ from mapping.model import (
     Declaration,
     Delegation,
     Finding,
+    ItemStatus,
     LineRange,
     Meeting,
     Minutes,
@@ -65,6 +67,14 @@ class Applicant:
     lines: list[LineRange] = field(default_factory=list)
 
 
+# what a finding of each kind finds different: (German, English) for its label
+FINDING_SUBJECTS = {
+    "applicant-mismatch": ("Antragsteller", "applicants"),
+    "title-mismatch": ("Titel", "titles"),
+    "green-list-mismatch": ("Grüne-Liste-Kennzeichen", "Green List marks"),
+}
+
+
 class MinutesEmitter:
     """Writes the graph of one minutes document."""
 
@@ -94,6 +104,8 @@ class MinutesEmitter:
             self.emit_unread(unread)
         for line in self.m.unread_lines:
             self.emit_unread_line(line)
+        for note in self.m.footnotes:
+            emit_footnote(self, note)
         return self.g
 
     # helpers ---------------------------------------------------------------------------
@@ -129,6 +141,10 @@ class MinutesEmitter:
         if source.reader_text is not None:  # the text was made of this PDF
             self.add(doc, DCTERMS.source, URIRef(self.uris.source_file(source.file_name)))
         self.add(doc, i.lineCount, integer(source.line_count))
+        for header in source.running_headers:  # learned from this document (furniture.py)
+            self.add(doc, i.runningHeader, Literal(header))
+        for footer in source.running_footers:
+            self.add(doc, i.runningFooter, Literal(footer))
         self.add(doc, DCTERMS.format, Literal("text/plain"))
         self.add(doc, FOAF.page, URIRef(self.file_url))
         self.add(doc, i.recordsConference, self.conference)
@@ -306,7 +322,9 @@ class MinutesEmitter:
         self.add(uri, i.position, integer(item.position))
         self.add(uri, i.isGroup, boolean(item.is_group))
         self.add(uri, i.onGreenList, boolean(item.green_list))
-        self.add(uri, i.withdrawn, boolean(item.withdrawn_by is not None))
+        self.add(uri, i.withdrawn, boolean(item.status is ItemStatus.WITHDRAWN))
+        if item.status is not None:
+            self.add(uri, i.itemStatus, self.concept("item-status", item.status.value))
         self.add(uri, i.discussionOnly, boolean(item.discussion_only))
         if item.group:
             self.add(uri, i.groupItem, self.uris.item(self.n, item.group))
@@ -403,6 +421,8 @@ class MinutesEmitter:
             f"Resolution on item {top}: {resolution.title}",
         )
         self.add(uri, i.outcome, self.concept("outcome", resolution.vote.outcome.value))
+        if resolution.heading_mark:
+            self.add(uri, i.headingMark, Literal(resolution.heading_mark))
         if resolution.vote.statement:
             self.add(uri, i.voteStatement, de(resolution.vote.statement))
         self.emit_vote_counts(uri, resolution)
@@ -579,12 +599,11 @@ class MinutesEmitter:
         german, english = describe_finding(finding)
         self.add(uri, RDFS.comment, de(german))
         self.add(uri, RDFS.comment, en(english))
-        what = "Antragsteller" if finding.kind == "applicant-mismatch" else "Titel"
+        german_what, english_what = FINDING_SUBJECTS[finding.kind]
         self.label(
             uri,
-            f"TOP {finding.top}: {what} in Tagesordnung und Beschluss verschieden",
-            f"Item {finding.top}: {'applicants' if what == 'Antragsteller' else 'titles'} "
-            "differ between agenda and resolution section",
+            f"TOP {finding.top}: {german_what} in Tagesordnung und Beschluss verschieden",
+            f"Item {finding.top}: {english_what} differ between agenda and resolution section",
         )
         self.add(uri, OA.motivatedBy, OA.assessing)
         item_lines = next((it.lines for it in self.m.agenda if it.top == finding.top), None)
@@ -677,6 +696,15 @@ def split_abbreviation(printed: str) -> tuple[str, str | None]:
 
 
 def describe_finding(finding: Finding) -> tuple[str, str]:
+    if finding.kind == "green-list-mismatch":
+        return (
+            f"Die Tagesordnung führt TOP {finding.top} als „{finding.agenda_value}“, die "
+            f"Überschrift im Beschlussteil lautet „{finding.resolution_value}“: nur eine von "
+            "beiden kennzeichnet ihn als Punkt der Grünen Liste (GL).",
+            f"The agenda lists item {finding.top} as “{finding.agenda_value}”, the heading in "
+            f"the resolution section reads “{finding.resolution_value}”: only one of them marks "
+            "it as an item of the Green List (GL).",
+        )
     if finding.kind == "title-mismatch":
         return (
             f"Die Tagesordnung nennt TOP {finding.top} „{finding.agenda_value}“, der Beschlussteil "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mapping.model import AgendaItem, Finding, Resolution
+from mapping.parse_resolutions import GREEN_LIST_MARKS
 
 
 def compare(
@@ -31,7 +32,24 @@ def compare(
                         only_in_resolution=tuple(sorted(resolution_codes - agenda_codes)),
                     )
                 )
+        findings.extend(green_list_mismatch(item, resolution, marks_green_list(resolutions)))
     return tuple(findings)
+
+
+def marks_green_list(resolutions: tuple[Resolution, ...]) -> bool:
+    """Whether the document marks Green List items in its headings ("TOP 2.4 (GL)")."""
+    return any(r.heading_mark in GREEN_LIST_MARKS for r in resolutions)
+
+
+def green_list_mismatch(item: AgendaItem, resolution: Resolution, marking: bool) -> list[Finding]:
+    """A heading marked "(GL)" for an item the agenda does not mark; or, in a document that
+    marks its Green List headings, an agenda "(GL)" item whose heading lacks the mark."""
+    heading_gl = resolution.heading_mark in GREEN_LIST_MARKS
+    if heading_gl == item.green_list or not (heading_gl or marking):
+        return []
+    agenda = f"{item.top} (GL)" if item.green_list else item.top
+    mark = f" ({resolution.heading_mark})" if resolution.heading_mark else ""
+    return [Finding(item.top, "green-list-mismatch", agenda, f"TOP {resolution.top}{mark}")]
 
 
 def normalise(title: str) -> str:

@@ -30,6 +30,13 @@ class RequestKind(Enum):
     ERSUCHEN = "ersuchen"
 
 
+class ItemStatus(Enum):
+    """What the agenda says became of an item: "vertagt", "zurückgezogen" / "Rücknahme …"."""
+
+    POSTPONED = "postponed"
+    WITHDRAWN = "withdrawn"
+
+
 class ApplicantSource(Enum):
     """Which list of the document named an applicant."""
 
@@ -46,6 +53,10 @@ class SourceInfo:
     reader_text: str | None = None
     """For a PDF: the text the reader made, one line per line of the document, published
     beside the PDF as `{file_name}.txt`; every line number refers to it."""
+    running_headers: tuple[str, ...] = ()
+    """The distinct texts of the running headers furniture.py learned from this document
+    (markup and a page number beside them removed), in the order of first appearance."""
+    running_footers: tuple[str, ...] = ()
 
     @property
     def text_name(self) -> str:
@@ -127,6 +138,7 @@ class AgendaItem:
     note: str | None
     applicants: ApplicantList | None
     lines: LineRange
+    status: ItemStatus | None = None  # only where the agenda states one
 
 
 @dataclass(frozen=True)
@@ -255,6 +267,7 @@ class Resolution:
     lines: LineRange
     release: Release | None = None
     declarations: tuple[Declaration, ...] = ()
+    heading_mark: str | None = None  # "GL", "neu": the mark in brackets of "TOP 2.4 (GL)"
 
     @property
     def published(self) -> bool:
@@ -269,7 +282,7 @@ class Resolution:
 @dataclass(frozen=True)
 class Finding:
     top: str
-    kind: str  # "applicant-mismatch" | "title-mismatch"
+    kind: str  # "applicant-mismatch" | "title-mismatch" | "green-list-mismatch"
     agenda_value: str
     resolution_value: str
     only_in_agenda: tuple[str, ...] = ()
@@ -320,6 +333,36 @@ class UnreadLine:
 
 
 @dataclass(frozen=True)
+class Annotated:
+    """What a footnote annotates: the smallest published part of the minutes whose lines
+    hold the marker line, or the minutes document itself (kind "minutes")."""
+
+    kind: str  # "bullet" | "paragraph" | "declaration" | "resolution" | "item" |
+    #            "participation" | "minutes"
+    top: str | None = None
+    position: int | None = None  # the paragraph's or the declaration's position
+    bullet: int | None = None  # the bullet's position in its paragraph
+    person: str | None = None  # the participant's name
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote of the minutes: its printed number, its text, the lines of the note, the
+    line whose word carried the marker, and what that line belongs to."""
+
+    number: int
+    text: str
+    lines: LineRange
+    marker_line: int  # 1-based
+    annotates: Annotated
+    occurrence: int = 1  # 2, 3, … when a number is printed again (numbering per page)
+
+    @property
+    def key(self) -> str:
+        return str(self.number) if self.occurrence == 1 else f"{self.number}-{self.occurrence}"
+
+
+@dataclass(frozen=True)
 class Minutes:
     """Everything one minutes document says."""
 
@@ -337,3 +380,4 @@ class Minutes:
     unread: tuple[UnreadItem, ...] = ()
     structure: tuple[Structure, ...] = ()
     unread_lines: tuple[UnreadLine, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mapping.applicants import APPLICANT_SUFFIX, parse_applicants, split_title_and_applicants
 from mapping.errors import SourceError
+from mapping.item_status import item_status
 from mapping.laender import ALL_LAENDER, NAME_PATTERN, land_by_name
 from mapping.model import AgendaItem, LineRange
 from mapping.source import Line
@@ -354,6 +355,7 @@ def read_item(
     )
     group = group_of(row.top, groups)
     plain_title = re.sub(r"</?u>", "", title).strip()
+    status, notes = item_status(remarks.notes, remarks.withdrawn_by)
     return AgendaItem(
         top=row.top,
         title=plain_title,
@@ -364,9 +366,10 @@ def read_item(
         withdrawn_by=remarks.withdrawn_by,
         merged_into=remarks.merged_into,
         discussion_only=row.top in fireside or group in fireside or plain_title == MISCELLANEOUS,
-        note="; ".join(remarks.notes) or None,
+        note="; ".join(notes) or None,
         applicants=applicants,
         lines=lines,
+        status=status,
     )
 
 

@@ -11,6 +11,7 @@ from mapping.amounts import find_amounts
 from mapping.claims import minutes_claims
 from mapping.dates import find_date_range
 from mapping.document.line_map import line_map
+from mapping.document.model import LineKind
 from mapping.errors import SourceError
 from mapping.findings import compare
 from mapping.model import (
@@ -23,12 +24,14 @@ from mapping.model import (
     UnreadItem,
     UnreadLine,
 )
+from mapping.notes import minutes_footnotes
 from mapping.parse_agenda import AGENDA_HEADING, LEGEND, parse_agenda, row_top, table_layout
 from mapping.parse_contents import HEADING as CONTENTS_HEADING
 from mapping.parse_contents import agenda_from_contents, find_contents
 from mapping.parse_participants import LIST_HEADING, parse_participants
 from mapping.parse_resolutions import is_heading, parse_resolution, split_sections
 from mapping.references import find_conferences, find_laws
+from mapping.running_headers import running_texts
 from mapping.source import (
     UNDERLINE_TAG,
     Block,
@@ -149,7 +152,7 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
     sections = unique_sections(section_lines, path)
     resolutions, unread = read_sections(sections, number, path, lenient)
     minutes = Minutes(
-        source=SourceInfo(path.name, source.sha256, source.line_count, reader_text(source)),
+        source=source_info(source),
         title=title,
         number=number,
         year=year,
@@ -162,7 +165,20 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
         unread=unread,
         structure=structure(lines, contents, agenda_lines, list_end),
     )
-    return replace(minutes, findings=compare(agenda, resolutions))
+    footnotes = minutes_footnotes(source.document, minutes) if source.document else ()
+    return replace(minutes, findings=compare(agenda, resolutions), footnotes=footnotes)
+
+
+def source_info(source: SourceText) -> SourceInfo:
+    """The file, its text, and the running headers and footers learned from it."""
+    return SourceInfo(
+        source.path.name,
+        source.sha256,
+        source.line_count,
+        reader_text(source),
+        running_texts(source.document, LineKind.RUNNING_HEADER),
+        running_texts(source.document, LineKind.RUNNING_FOOTER),
+    )
 
 
 def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:

@@ -120,6 +120,7 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
         lines=LineRange(heading.number, last),
         release=fields.release,
         declarations=declarations,
+        heading_mark=heading_mark(heading.text),
     )
 
 

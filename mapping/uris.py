@@ -56,6 +56,10 @@ class Uris:
     def minutes(self, number: int) -> URIRef:
         return self._id(f"conference/{number}/minutes")
 
+    def footnote(self, number: int, key: str) -> URIRef:
+        """A footnote of the minutes by its printed number ("1"; "1-2" when printed again)."""
+        return self._id(f"conference/{number}/minutes/footnote/{key}")
+
     def source_file(self, file_name: str) -> str:
         return f"{self.base}dumps/sources/{file_name}"
 

@@ -2,13 +2,14 @@
 
 `facts(minutes)` projects the typed model onto plain, comparable values: every field of
 every dataclass in mapping/model.py, recursively, except the fields that say *where* in
-the file something stands (`lines`, `title_lines`) and the file itself (`source`: name,
-hash, line count). Those change whenever a page header is inserted or a word is
-hyphenated; everything else — conference, meetings, delegations and persons, agenda items
-with applicants and flags, resolutions with outcome, paragraphs, bullets, requests, amounts
-and references, Green List entries, findings — is a fact and must not change. Orders stay
-(tuples): positions and text order are facts; a test that moves things compares with the
-order it expects.
+the file something stands (`lines`, `title_lines`, a footnote's `marker_line`) and the
+file itself (`source`: name, hash, line count, the running headers learned from it). Those
+change whenever a page header is inserted or a word is hyphenated; everything else —
+conference, meetings, delegations and persons, agenda items with applicants, flags and
+status, resolutions with outcome and heading mark, paragraphs, bullets, requests, amounts
+and references, Green List entries, findings, footnotes with what they annotate — is a
+fact and must not change. Orders stay (tuples): positions and text order are facts; a
+test that moves things compares with the order it expects.
 
 A field added to the model later is a fact automatically; a new field that holds a
 LineRange must be named in WHERE, or the projection fails loudly.
@@ -26,7 +27,7 @@ from mapping.model import LineRange, Minutes, SourceInfo
 from mapping.parse_document import parse_file
 
 # fields that locate a fact in the file rather than state it
-WHERE = frozenset({"lines", "title_lines", "source", "structure"})
+WHERE = frozenset({"lines", "title_lines", "source", "structure", "marker_line"})
 
 Facts = dict[str, object]
 

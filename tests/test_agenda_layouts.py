@@ -88,10 +88,11 @@ def applicants(minutes: Minutes, top: str) -> list[tuple[str, bool, bool]]:
     return [(e.land, e.coordinating, e.highlighted) for e in found.entries]
 
 
-def remarks(minutes: Minutes, top: str) -> tuple[str | None, str | None, str | None]:
-    """(withdrawn_by, merged_into, note) of an item."""
+def remarks(minutes: Minutes, top: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(withdrawn_by, merged_into, note, status) of an item."""
     found = item(minutes, top)
-    return found.withdrawn_by, found.merged_into, found.note
+    status = found.status.value if found.status else None
+    return found.withdrawn_by, found.merged_into, found.note, status
 
 
 def source_error(tmp_path: Path, text: str) -> SourceError:
@@ -246,7 +247,7 @@ def test_a_row_broken_by_a_page_break_keeps_title_and_withdrawal(tmp_path: Path)
         "Modifizierung der Wohnsitzauflage in Regionen mit stark angespanntem Wohnungsmarkt"
     )
     assert applicants(minutes, "4.2") == [("DE-BE", True, True), ("DE-HH", False, True)]
-    assert remarks(minutes, "4.2") == ("DE-BE", None, None)
+    assert remarks(minutes, "4.2") == ("DE-BE", None, None, "withdrawn")
     four_three = item(minutes, "4.3").applicants
     assert four_three is not None and four_three.all_laender
     assert [i.top for i in minutes.agenda] == ["A", "B", "C", "4.2", "4.3"]
@@ -493,15 +494,15 @@ def test_remarks_at_the_end_of_rows(tmp_path: Path) -> None:
         ("4.5", "Berufsanerkennung optimieren"),
         ("4.6", "Schutz von LSBTIQ*-Geflüchteten stärken"),
     ]
-    assert remarks(minutes, "4.1") == (None, None, "vertagt")
+    assert remarks(minutes, "4.1") == (None, None, None, "postponed")
     assert applicants(minutes, "4.1") == [("DE-HB", True, True), ("DE-BE", False, False)]
-    assert remarks(minutes, "4.2") == (None, None, "zurückgezogen")
+    assert remarks(minutes, "4.2") == (None, None, None, "withdrawn")
     assert applicants(minutes, "4.2") == [("DE-HH", False, False)]
-    assert remarks(minutes, "4.3") == ("DE-NI", None, None)
-    assert remarks(minutes, "4.4") == (None, "4.1", None)
-    assert remarks(minutes, "4.5") == (None, None, "siehe TOP 4.4")
+    assert remarks(minutes, "4.3") == ("DE-NI", None, None, "withdrawn")
+    assert remarks(minutes, "4.4") == (None, "4.1", None, None)
+    assert remarks(minutes, "4.5") == (None, None, "siehe TOP 4.4", None)
     assert item(minutes, "4.5").applicants is None
-    assert remarks(minutes, "4.6") == (None, None, "siehe TOP 4.1; vertagt")
+    assert remarks(minutes, "4.6") == (None, None, "siehe TOP 4.1", "postponed")
     assert applicants(minutes, "4.6") == [("DE-HB", False, False), ("DE-SL", False, False)]
 
 
@@ -520,12 +521,12 @@ def test_remarks_on_the_continuation_line(tmp_path: Path) -> None:
     )
     minutes = parse(tmp_path, document(agenda))
     assert item(minutes, "7.3").title == "Anerkennungsberatung länderübergreifend sicherstellen"
-    assert remarks(minutes, "7.3") == (None, "7.2", None)
+    assert remarks(minutes, "7.3") == (None, "7.2", None, None)
     assert applicants(minutes, "7.3") == [("DE-HH", False, False)]
     assert applicants(minutes, "7.4") == [("DE-HB", False, False), ("DE-SL", True, True)]
-    assert remarks(minutes, "7.4") == ("DE-SL", None, None)
+    assert remarks(minutes, "7.4") == ("DE-SL", None, None, "withdrawn")
     assert item(minutes, "7.5").title == "Integration durch Sport"
-    assert remarks(minutes, "7.5") == (None, None, "vertagt")
+    assert remarks(minutes, "7.5") == (None, None, None, "postponed")
 
 
 def test_a_remark_in_its_own_cell(tmp_path: Path) -> None:
@@ -538,9 +539,9 @@ def test_a_remark_in_its_own_cell(tmp_path: Path) -> None:
         ]
     )
     minutes = parse(tmp_path, document(agenda))
-    assert remarks(minutes, "2.1") == ("DE-HB", None, None)
+    assert remarks(minutes, "2.1") == ("DE-HB", None, None, "withdrawn")
     assert applicants(minutes, "2.1") == [("DE-BE", False, False), ("DE-HB", False, False)]
-    assert remarks(minutes, "2.2") == (None, None, "vertagt")
+    assert remarks(minutes, "2.2") == (None, None, None, "postponed")
     assert item(minutes, "2.2").title == "Sprachkitas erhalten"
 
 

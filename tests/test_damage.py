@@ -11,10 +11,14 @@ they compare:
 - "same": equal facts;
 - "same-except-highlights": equal once the `highlighted` flags of applicants are left out
   (the markup that carries them was removed);
-- "same-except-footnotes": equal, and no footnote marker ("Integration1") nor footnote text
-  appears in any string fact;
+- "same-except-footnotes": equal once the footnotes are left out (the clean base has none),
+  no footnote marker ("Integration1") nor footnote text appears in any other string fact,
+  and the footnotes are exactly those "published" lists: number, text, what they annotate;
 - "same-except-person-remarks": equal once a `remark` of a person is left out, and Person has
   a `remark` field holding the bracketed remark ("ab TOP 5") of each person named;
+- "same-except-heading-marks": equal once the resolutions' `heading_mark` and the
+  green-list-mismatch findings are left out; the marks are exactly "marks" (TOP → "GL"),
+  and the green-list-mismatch findings exactly "green_list_findings";
 - "error": the input cannot be read by anyone (a truncated file); a SourceError at that line
   whose problem or expectation contains the substring.
 """
@@ -38,7 +42,15 @@ from tests.facts import Facts, describe, facts, leave_out
 ROOT = Path(__file__).resolve().parent.parent
 DAMAGE = ROOT / "tests" / "fixtures" / "damage"
 NOT_FIXTURES = {"MANIFEST.json", "README.md"}
-KINDS = {"same", "same-except-highlights", "same-except-footnotes", "same-except-person-remarks"}
+KINDS = {
+    "same",
+    "same-except-highlights",
+    "same-except-footnotes",
+    "same-except-person-remarks",
+    "same-except-heading-marks",
+}
+GREEN_LIST_MISMATCH = "green-list-mismatch"
+ANNOTATED = {"kind": None, "top": None, "position": None, "bullet": None, "person": None}
 
 Entry = dict[str, Any]
 ENTRIES: list[Entry] = json.loads((DAMAGE / "MANIFEST.json").read_text(encoding="utf-8"))[
@@ -70,6 +82,58 @@ def persons(found: Facts) -> dict[str, dict[str, object]]:
     return {
         person["name"]: person for delegation in delegations for person in delegation["persons"]
     }
+
+
+def published_footnotes(found: Facts) -> list[dict[str, object]]:
+    """The footnotes of the facts as the manifest lists them."""
+    notes = found["footnotes"]
+    assert isinstance(notes, tuple)
+    return [{"number": n["number"], "text": n["text"], "annotates": n["annotates"]} for n in notes]
+
+
+def without_green_list_findings(found: Facts) -> Facts:
+    """The facts without the resolutions' heading marks and the green-list findings."""
+    left = leave_out(found, "heading_mark")
+    findings = left["findings"]
+    assert isinstance(findings, tuple)
+    left["findings"] = tuple(f for f in findings if f["kind"] != GREEN_LIST_MISMATCH)
+    return left
+
+
+def check_footnotes(found: Facts, expect: Entry) -> Facts:
+    """No marker or note text in any fact but the footnotes, and the footnotes exactly as
+    listed; the facts without the footnotes, to compare with the clean base."""
+    compared = leave_out(found, "footnotes")
+    texts = list(strings(compared))
+    for note in expect["footnotes"]:
+        for part in (note["marker"], note["text"]):
+            hits = [text for text in texts if part in text]
+            assert not hits, f"footnote {part!r} reached the facts: {hits[0][:200]!r}"
+    listed = [
+        {**note, "annotates": {**ANNOTATED, **note["annotates"]}} for note in expect["published"]
+    ]
+    assert published_footnotes(found) == listed
+    return compared
+
+
+def check_heading_marks(found: Facts, expect: Entry) -> Facts:
+    """The heading marks and green-list findings exactly as listed; the facts without them."""
+    resolutions = found["resolutions"]
+    findings = found["findings"]
+    assert isinstance(resolutions, tuple) and isinstance(findings, tuple)
+    marks = {r["top"]: r["heading_mark"] for r in resolutions if r["heading_mark"] is not None}
+    assert marks == expect["marks"]
+    mismatches = [
+        {
+            "top": f["top"],
+            "agenda_value": f["agenda_value"],
+            "resolution_value": f["resolution_value"],
+        }
+        for f in findings
+        if f["kind"] == GREEN_LIST_MISMATCH
+    ]
+    assert mismatches == expect["green_list_findings"]
+    return without_green_list_findings(found)
 
 
 def test_the_manifest_lists_every_fixture_and_every_fixture_exists() -> None:
@@ -113,18 +177,18 @@ def test_a_damaged_document_gives_the_facts_of_its_clean_base(entry: Entry) -> N
         return
     expected, found = base_facts(entry["base"]), facts(parse_file(path))
     kind = expect["facts"]
-    if kind == "same-except-footnotes":
-        texts = list(strings(found))
-        for note in expect["footnotes"]:
-            for part in (note["marker"], note["text"]):
-                hits = [text for text in texts if part in text]
-                assert not hits, f"footnote {part!r} reached the facts: {hits[0][:200]!r}"
+    compared = found
+    if kind == "same-except-footnotes":  # the base has none: compared without, checked here
+        compared = check_footnotes(found, expect)
+        assert expected["footnotes"] == ()
+        expected = leave_out(expected, "footnotes")
+    if kind == "same-except-heading-marks":
+        compared = check_heading_marks(found, expect)
+        expected = without_green_list_findings(expected)
     if kind == "same-except-highlights":
-        expected, found = leave_out(expected, "highlighted"), leave_out(found, "highlighted")
+        expected, compared = leave_out(expected, "highlighted"), leave_out(found, "highlighted")
     if kind == "same-except-person-remarks":  # compared without the remarks, checked below
         expected, compared = leave_out(expected, "remark"), leave_out(found, "remark")
-    else:
-        compared = found
     assert compared == expected, describe(expected, compared)
     if kind == "same-except-person-remarks":
         if "remark" not in {field.name for field in fields(Person)}:

@@ -135,6 +135,19 @@ RESIDUE: dict[str, Callable[[str], str]] = {
 }
 
 
+def header_in_text(g: Graph) -> None:
+    """One of the seed's learned running headers planted into a paragraph's text."""
+    paragraph = URIRef(C18 + "resolution/4.4/paragraph/1")
+    text = g.value(paragraph, INTMK.text)
+    g.set(
+        (
+            paragraph,
+            INTMK.text,
+            Literal(f"{text} 18. Integrationsminister*innenkonferenz 2023 weiter", lang="de"),
+        )
+    )
+
+
 BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
     "resolution without outcome": (
         remove(C18 + "resolution/4.4", INTMK.outcome),
@@ -184,6 +197,26 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         f"literal with {residue}": (residue_in_label(make), "NoConversionResidue", C18 + "item/4.1")
         for residue, make in RESIDUE.items()
     },
+    "literal with a running header of its document": (
+        header_in_text,
+        "NoRunningHeader",
+        C18 + "resolution/4.4/paragraph/1",
+    ),
+    "withdrawn item without its status": (
+        remove(C18 + "item/4.2", INTMK.itemStatus),
+        "AgendaItem-withdrawnStatus",
+        C18 + "item/4.2",
+    ),
+    "item status outside its scheme": (
+        add(C18 + "item/4.1", INTMK.itemStatus, URIRef(ID + "item-status/abgesetzt")),
+        "AgendaItem-itemStatus",
+        C18 + "item/4.1",
+    ),
+    "heading mark with its brackets": (
+        add(C18 + "resolution/4.4", INTMK.headingMark, Literal("(GL)")),
+        "Resolution-headingMark",
+        C18 + "resolution/4.4",
+    ),
     "URI outside the scheme": (
         lambda g: copy_resource(g, ID + "person/kai-klose", ID + "bogus/kai-klose"),
         "UriScheme",

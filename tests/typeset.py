@@ -17,6 +17,10 @@ PDF's furniture: they are left out and each style sets its own. Blank lines of t
 paragraph spacing; every other seed line starts a new line of the PDF (long ones wrap).
 Agenda rows (lines with a tab) become table rows of three cells: TOP, title, applicants.
 
+`typeset(…, notes=…)` adds footnotes: a superscript number after a phrase of the text and
+the note in a smaller font at the bottom of the page the marker landed on (above the page
+number), as a word processor sets them.
+
 `content_lines(source_text)` lists the seed lines the PDF carries, in order, so that a test
 can compare what a reader gives back. `footnote_pdf` and `image_only_pdf` make the two small
 special PDFs (a footnote with its marker; a scan without a text layer); `typeset_pdfs` is a
@@ -137,6 +141,18 @@ STYLE_SETTINGS = {
         leading=13.5,
     ),
 }
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote to set: its marker follows the first occurrence of `after` in the text."""
+
+    after: str
+    text: str
+
+
+NOTE_CALLBACK = "note_placed"
+NOTE_SIZE, NOTE_LEADING = 8.0, 10.0
 
 
 @dataclass
@@ -360,10 +376,27 @@ def agenda_tables(block: Block, style: Style, cell: ParagraphStyle, width: float
     return flowables
 
 
-def story(source_text: str, style: Style, width: float) -> list[Flowable]:
+def with_markers(markup: str, notes: tuple[Note, ...], placed: set[int]) -> str:
+    """The markup with a superscript marker (and a callback that records its page) after
+    each note's phrase, each note once."""
+    for number, note in enumerate(notes, start=1):
+        phrase = escape(note.after, quote=False)
+        if number in placed or phrase not in markup:
+            continue
+        placed.add(number)
+        mark = f'<super>{number}</super><onDraw name="{NOTE_CALLBACK}" label="{number}"/>'
+        at = markup.index(phrase) + len(phrase)
+        markup = markup[:at] + mark + markup[at:]
+    return markup
+
+
+def story(
+    source_text: str, style: Style, width: float, notes: tuple[Note, ...] = ()
+) -> list[Flowable]:
     body, cell = paragraph_styles(style)
     title = ParagraphStyle(style.name + "-title", parent=body, fontSize=13, leading=16)
     flowables: list[Flowable] = []
+    placed: set[int] = set()
     for number, block in enumerate(seed_blocks(source_text)):
         if block.new_page and style.break_at_old_pages and flowables:
             flowables.append(PageBreak())
@@ -373,21 +406,46 @@ def story(source_text: str, style: Style, width: float) -> list[Flowable]:
             flowables.extend(agenda_tables(block, style, cell, width))
             continue
         for line, markup in zip(block.lines, block_markup(block.lines), strict=True):
+            markup = with_markers(markup, notes, placed)
             flowables.append(Paragraph(markup, title if number == 0 else body))
             if line.replace("**", "").strip() in style.break_after_lines:
                 flowables.append(PageBreak())
     return flowables
 
 
-def furniture(style: Style, pages: list[int]) -> Any:
-    """The onPage callback: running header, footer and page number."""
+@dataclass
+class NotePages:
+    """Where the markers landed (filled while a pass draws) and the notes to set per page."""
+
+    notes: tuple[Note, ...] = ()
+    placed: dict[int, int] = field(default_factory=dict)  # note number → page
+    known: dict[int, int] = field(default_factory=dict)  # from the pass before
+
+    def record(self, canvas: Canvas, kind: str, label: str) -> None:
+        self.placed[int(label)] = canvas.getPageNumber()
+
+    def draw(self, canvas: Canvas, page: int, x: float, y: float) -> None:
+        """The notes whose markers stand on this page, the first one highest."""
+        here = [n for n, on in sorted(self.known.items()) if on == page]
+        for index, number in enumerate(reversed(here)):
+            canvas.setFont("Helvetica", NOTE_SIZE)
+            canvas.drawString(
+                x, y + index * NOTE_LEADING, f"{number} {self.notes[number - 1].text}"
+            )
+
+
+def furniture(style: Style, pages: list[int], notes: NotePages | None = None) -> Any:
+    """The onPage callback: running header, footer, page number (and footnotes)."""
     left, right, top, bottom = style.margins
 
     def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         page_width, page_height = A4
         canvas.saveState()
-        canvas.setFont(style.font, 9)
         n = canvas.getPageNumber()
+        if notes is not None:
+            canvas.setNamedCB(NOTE_CALLBACK, notes.record)
+            notes.draw(canvas, n, left, bottom - 14)
+        canvas.setFont(style.font, 9)
         if style.header and n > 1:
             canvas.drawString(left, page_height - top + 24, style.header)
         if style.footer:
@@ -404,7 +462,9 @@ def furniture(style: Style, pages: list[int]) -> Any:
     return draw
 
 
-def render(source_text: str, style: Style, pages: list[int]) -> tuple[bytes, int]:
+def render(
+    source_text: str, style: Style, pages: list[int], notes: NotePages | None = None
+) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     left, right, top, bottom = style.margins
     doc = SimpleDocTemplate(
@@ -418,17 +478,22 @@ def render(source_text: str, style: Style, pages: list[int]) -> tuple[bytes, int
         author="tests/typeset.py",
         invariant=1,
     )
-    on_page = furniture(style, pages)
+    on_page = furniture(style, pages, notes)
     canvasmaker = RectRuleCanvas if style.rect_rules else Canvas
-    doc.build(story(source_text, style, doc.width), on_page, on_page, canvasmaker=canvasmaker)
+    flowables = story(source_text, style, doc.width, notes.notes if notes else ())
+    doc.build(flowables, on_page, on_page, canvasmaker=canvasmaker)
     return buffer.getvalue(), doc.page
 
 
-def typeset(source_text: str, style: str, out: Path) -> Path:
-    """Set `source_text` (seed markup) in `style` (one of STYLES) into the PDF `out`."""
+def typeset(source_text: str, style: str, out: Path, notes: tuple[Note, ...] = ()) -> Path:
+    """Set `source_text` (seed markup) in `style` (one of STYLES) into the PDF `out`; with
+    `notes`, each a footnote at the bottom of the page its marker lands on."""
     settings = STYLE_SETTINGS[style]
-    _, pages = render(source_text, settings, [])  # first pass: the page count for "von M"
-    data, _ = render(source_text, settings, [pages])
+    first = NotePages(notes) if notes else None
+    # first pass: the page count for "von M" and the pages the markers land on
+    _, pages = render(source_text, settings, [], first)
+    second = NotePages(notes, known=first.placed) if first else None
+    data, _ = render(source_text, settings, [pages], second)
     out.write_bytes(data)
     return out
 

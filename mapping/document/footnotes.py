@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from mapping.document.model import DocumentLine, Footnote, LineKind, Normalisation
+from mapping.document.model import DocumentLine, ExtractedLine, Footnote, LineKind, Normalisation
 
 NOTE_START = re.compile(r"^(?P<n>\d{1,2})\s(?P<text>\S.*)$")
+# a note a PDF reader found by its place: its marker may stand close to its text ("1Vgl.")
+REGION_NOTE_START = re.compile(r"^(?P<n>\d{1,3})\s*(?P<text>\D.*)$")
+MARKUP = re.compile(r"\*\*|</?u>")
 RULE = re.compile(r"^[_\-–—]{5,}$")
 # how many lines the notes of one page may take at most
 NOTE_LINES = 8
@@ -42,6 +45,39 @@ def find_footnotes(lines: list[DocumentLine]) -> tuple[list[DocumentLine], list[
                 result[index] = replace(result[index], kind=LineKind.FOOTNOTE)
         notes.extend(found)
     return result, notes
+
+
+def region_notes(extracted: list[ExtractedLine], lines: list[DocumentLine]) -> list[Footnote]:
+    """The notes a PDF reader marked by their place (FOOTNOTE lines), each paired with the
+    last line before it on its page whose dropped markers include its number; a note
+    without such a marker is not taken (its lines stay footnote lines)."""
+    notes: list[Footnote] = []
+    for index, line in enumerate(lines):
+        if extracted[index].region is not LineKind.FOOTNOTE:
+            continue
+        text = MARKUP.sub("", line.text).strip()
+        match = REGION_NOTE_START.match(text)
+        if match is not None:
+            place = marker_place(extracted, lines, index, match.group("n"))
+            if place is not None:
+                notes.append(Footnote(int(match.group("n")), match.group("text"), place, (index,)))
+        elif notes and notes[-1].lines[-1] == index - 1:  # the note goes on
+            last = notes[-1]
+            notes[-1] = replace(last, text=f"{last.text} {text}", lines=(*last.lines, index))
+    return notes
+
+
+def marker_place(
+    extracted: list[ExtractedLine], lines: list[DocumentLine], note: int, number: str
+) -> int | None:
+    """The last content line before the note, on its page, that carried the marker."""
+    page = lines[note].page
+    for index in range(note - 1, -1, -1):
+        if lines[index].page != page:
+            return None
+        if lines[index].kind is LineKind.CONTENT and number in extracted[index].markers:
+            return index
+    return None
 
 
 def pages(lines: list[DocumentLine]) -> list[tuple[int, int]]:

@@ -47,6 +47,9 @@ class ExtractedLine:
     continues: bool = False
     """A PDF reader: the line goes on from the one before (the typesetter wrapped the
     paragraph there); the document layer joins the two into one line."""
+    markers: tuple[str, ...] = ()
+    """A PDF reader: the superscript marks dropped from the line's words ("1"), in order;
+    footnotes.py pairs them with the notes of the page."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mapping.document.cell_blocks import join_cell_rows
 from mapping.document.columns import tab_columns
-from mapping.document.footnotes import find_footnotes
+from mapping.document.footnotes import find_footnotes, region_notes
 from mapping.document.furniture import Page, find_furniture
 from mapping.document.justified import mark_wrapped
 from mapping.document.model import Document, DocumentLine, ExtractedLine, LineKind
@@ -38,6 +38,7 @@ def read_document(path: Path) -> Document:
         mark_wrapped(tab_columns(mark_furniture(number_lines(lines)), path)), path
     )
     marked, footnotes = find_footnotes(laid_out)
+    footnotes = region_notes(lines, marked) + footnotes  # a PDF's notes, then the text's
     return Document(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -56,7 +57,9 @@ def with_paragraph_gaps(lines: list[ExtractedLine]) -> list[ExtractedLine]:
     for line in lines:
         if line.continues and last is not None and not line.region:
             # onto the last content line: furniture between (a page break) stays where it is
-            spaced[last] = replace(spaced[last], text=join_wrapped(spaced[last].text, line.text))
+            before = spaced[last]
+            text, markers = join_wrapped(before.text, line.text), before.markers + line.markers
+            spaced[last] = replace(before, text=text, markers=markers)
             continue
         if line.gap_before and spaced:
             spaced.append(ExtractedLine("", page=line.page))

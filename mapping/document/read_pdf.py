@@ -790,7 +790,23 @@ def extracted(unit: Unit) -> ExtractedLine:
     cells = [cell_text(cell, keep_markers) for cell in unit.cells]
     while cells and not cells[-1]:
         cells.pop()
-    return ExtractedLine("\t".join(cells), unit.page, unit.region, unit.gap_before, unit.continues)
+    markers = () if keep_markers else superscript_runs(unit)
+    text = "\t".join(cells)
+    return ExtractedLine(text, unit.page, unit.region, unit.gap_before, unit.continues, markers)
+
+
+def superscript_runs(unit: Unit) -> tuple[str, ...]:
+    """The texts of the runs of superscript glyphs (footnote markers) of a line, in order."""
+    runs: list[str] = []
+    previous = False
+    for item in unit.glyphs():
+        if item.superscript and item.text.strip():
+            if previous:
+                runs[-1] += item.text
+            else:
+                runs.append(item.text)
+        previous = item.superscript and bool(runs)
+    return tuple(runs)
 
 
 def cell_text(lines: list[list[Glyph]], keep_markers: bool) -> str:
