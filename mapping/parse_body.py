@@ -8,6 +8,7 @@ repaired here, so that a paragraph is whole again.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +22,14 @@ NUMBERED = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<text>\S.*)$")
 # a paragraph continued across a page break is long; a sub-heading is short
 HEADING_MAX = 80
 # wrapped text: many lines fill most of the width (FULL of it); a word clearly fits when
-# the line would stay within CLEAR_FIT of the width (proportional fonts make character
-# counts inexact, so "it would just have fit" tells nothing)
+# the line would stay within CLEAR_FIT of a typical full line (the median of the long
+# lines). Proportional fonts make character counts inexact: full lines of one column differ
+# by a fifth in characters (wide and narrow letters, a justified line's widened spaces that
+# a text extraction collapses), so "it would just have fit" tells nothing, and the widest
+# line is no measure (one line of narrow letters or a joined table row sticks out).
 FULL = 0.75
 FULL_SHARE = 0.4
-CLEAR_FIT = 0.9
+CLEAR_FIT = 0.8
 PRINTED_LINE = 160  # no printed line is longer: longer lines are paragraphs, unwrapped
 FULL_LINES = 5  # fewer full lines are no evidence of wrapping
 
@@ -36,11 +40,13 @@ class Measure:
 
     width: int
     wrapped: bool
+    typical: float = 0.0
+    """The median length of the long lines: a full line's length in characters."""
 
     def clearly_fits(self, line: str, text: str) -> bool:
         """Whether the first word of `text` would clearly have fit at the end of `line`."""
         word = text.split(" ", 1)[0]
-        return len(line) + 1 + len(word) <= CLEAR_FIT * self.width
+        return len(line) + 1 + len(word) <= CLEAR_FIT * (self.typical or self.width)
 
 
 def measure(texts: list[str], width: int | None = None) -> Measure:
@@ -51,7 +57,7 @@ def measure(texts: list[str], width: int | None = None) -> Measure:
     full = [n for n in long if n >= FULL * widest]
     enough = len(full) >= FULL_LINES and len(full) >= FULL_SHARE * len(long)
     wrapped = widest <= PRINTED_LINE and enough
-    return Measure(widest, wrapped)
+    return Measure(widest, wrapped, statistics.median(long) if long else 0.0)
 
 
 @dataclass

@@ -82,8 +82,11 @@ NOT_FINAL = re.compile(
 
 def ends_sentence(text: str) -> bool:
     """Whether a piece of text ends with sentence-final punctuation (not the period of an
-    ordinal or of an abbreviation that a word always follows)."""
+    ordinal or of an abbreviation that a word always follows, nor inside a bracket still
+    open: "… das Vorsitzland der LAG (z. Z." goes on with "Hessen) mit …")."""
     stripped = text.rstrip()
+    if stripped.count("(") > stripped.count(")"):
+        return False
     return bool(SENTENCE_END.search(stripped)) and not NOT_FINAL.search(stripped)
 
 

@@ -121,6 +121,71 @@ def test_a_number_out_of_sequence_is_not_a_paragraph_number() -> None:
     assert [p.number for p in paragraphs] == [1, None, 2]
 
 
+# wrapped text extracted from a PDF ------------------------------------------------------
+
+# a paragraph as pdftotext gives it: wrapped at the column, no blank lines. Full lines of
+# one column differ by a fifth in characters (wide and narrow letters; a justified line's
+# widened spaces collapse to one), so a line short in characters may be full in print.
+WRAPPED_BEFORE = [
+    "Die Länder stellen fest, dass die Beratungsangebote für zugewanderte Menschen in den",
+    "Kommunen sehr unterschiedlich ausgestattet sind und dass die Nachfrage nach ihnen seit",
+    "dem vergangenen Jahr deutlich gestiegen ist. Sie bitten deshalb die Bundesregierung,",
+    "die Mittel für die Migrationsberatung für erwachsene Zugewanderte zu verstetigen und",
+    "die Förderrichtlinien so zu fassen, dass auch kleinere Träger Anträge stellen können,",
+    "wenn sie mit Kommunen oder Wohlfahrtsverbänden vor Ort in einem Verbund arbeiten,",
+]
+WRAPPED_AFTER = [
+    "Zugleich sollen die Berichtspflichten der Träger vereinfacht und vereinheitlicht werden,",
+    "damit die Beratung selbst mehr Zeit erhält, viel weniger Aufwand in die Formulare fließt.",
+]
+# sentence-ending lines a PDF may print full: 0.85 to 0.92 of a typical line in characters
+# (the median of the long lines, 84), 0.9 to 0.97 of the widest (89) with the next word
+FULL_IN_PRINT = [
+    "denn die Beratungsstellen arbeiten mit großem Einsatz und mit Qualität.",
+    "denn die Beratungsstellen arbeiten mit großem Einsatz und hoher Qualität.",
+    "denn die Beratungsstellen arbeiten mit großem Einsatz und mit hoher Qualität.",
+]
+# a row of a table joined into one long line: the widest line is no measure
+OUTLIER = "Tabelle 1: Beratungsfälle 2021 2022 2023 " + "1.234 " * 12
+
+
+@pytest.mark.parametrize("line", FULL_IN_PRINT)
+@pytest.mark.parametrize("outlier", [False, True])
+def test_a_sentence_end_on_a_line_full_in_print_is_undecidable(line: str, outlier: bool) -> None:
+    """Short in characters, yet maybe full in print: the next capitalised line may go on
+    with the paragraph or start one; that is an error naming the line, never a guess."""
+    lines = [*WRAPPED_BEFORE, line, *WRAPPED_AFTER] + ([OUTLIER] if outlier else [])
+    with pytest.raises(SourceError) as error:
+        parse_body(group_blocks(lines_of("\n".join(lines))))
+    assert error.value.line == len(WRAPPED_BEFORE) + 2
+    assert "cannot be told whether 'Zugleich sollen" in error.value.problem
+
+
+@pytest.mark.parametrize(
+    "line", ["denn sie wirkt.", "denn die Beratungsstellen arbeiten mit großem Einsatz."]
+)
+def test_a_sentence_end_on_a_clearly_short_line_ends_the_paragraph(line: str) -> None:
+    lines = [*WRAPPED_BEFORE, line, *WRAPPED_AFTER]
+    paragraphs = parse_body(group_blocks(lines_of("\n".join(lines))))
+    assert [p.text.split()[0] for p in paragraphs] == ["Die", "Zugleich"]
+    assert paragraphs[0].text.endswith(line)
+
+
+@pytest.mark.parametrize(
+    ("end", "start"),
+    [
+        ("beauftragt weiter das Vorsitzland der LAG (z. Z.", "Hessen) mit dem Bescheid."),
+        ("die Förderung (Stand: Mai 2023. Eine Anpassung folgt.", "Siehe Anlage) läuft weiter."),
+        ("die Beratung (vgl. den Bericht der LAG.", "Kapitel 3) wird fortgesetzt."),
+    ],
+)
+def test_a_sentence_never_ends_inside_an_open_bracket(end: str, start: str) -> None:
+    lines = [*WRAPPED_BEFORE, end, start]
+    paragraphs = parse_body(group_blocks(lines_of("\n".join(lines))))
+    assert len(paragraphs) == 1
+    assert paragraphs[0].text.endswith(f"{end} {start}")
+
+
 # applicants -------------------------------------------------------------------------------
 
 
