@@ -168,19 +168,26 @@ def breaks_before(
     )
 
 
-def parse_body(blocks: list[Block], path: Path | None = None) -> tuple[Paragraph, ...]:
-    """Paragraphs with their bullets, in source order."""
-    return assemble(collect_units(blocks, path))
+def parse_body(
+    blocks: list[Block], path: Path | None = None, measured: Measure | None = None
+) -> tuple[Paragraph, ...]:
+    """Paragraphs with their bullets, in source order. `measured` is the measure of the
+    whole document's text (a converter wraps every page at one width); without it, the
+    measure of these blocks."""
+    return assemble(collect_units(blocks, path, measured))
 
 
-def collect_units(blocks: list[Block], path: Path | None = None) -> list[Unit]:
+def collect_units(
+    blocks: list[Block], path: Path | None = None, measured: Measure | None = None
+) -> list[Unit]:
     """Split the lines into units, joining wrapped lines and page-broken paragraphs.
 
     In text a converter wrapped at a width, a sentence that ends a full line before a
     capitalised line is an error: the paragraph may go on there or a new one start."""
     units: list[Unit] = []
     last_number = 0
-    measured = measure([line.plain.strip() for block in blocks for line in block.lines])
+    if measured is None:
+        measured = measure([line.plain.strip() for block in blocks for line in block.lines])
     before = ""
     for block_index, block in enumerate(blocks):
         for line_index, line in enumerate(block.lines):

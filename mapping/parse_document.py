@@ -26,6 +26,7 @@ from mapping.model import (
 )
 from mapping.notes import minutes_footnotes
 from mapping.parse_agenda import AGENDA_HEADING, LEGEND, parse_agenda, row_top, table_layout
+from mapping.parse_body import measure
 from mapping.parse_contents import HEADING as CONTENTS_HEADING
 from mapping.parse_contents import agenda_from_contents, find_contents
 from mapping.parse_participants import LIST_HEADING, parse_participants
@@ -366,9 +367,12 @@ def read_sections(
     an UnreadItem: the rest is kept, nothing of that section is guessed."""
     resolutions: list[Resolution] = []
     unread: list[UnreadItem] = []
+    # one converter wrapped every page at one width: a short resolution is measured with all
+    measured = measure([line.plain.strip() for _, _, body in sections for line in body])
     for top, heading, body in sections:
         try:
-            resolutions.append(enrich(parse_resolution(top, heading, body, path), own_number))
+            resolution = parse_resolution(top, heading, body, path, measured)
+            resolutions.append(enrich(resolution, own_number))
         except SourceError as error:
             if not lenient:
                 raise

@@ -21,7 +21,7 @@ from mapping.model import (
     Resolution,
     Vote,
 )
-from mapping.parse_body import dense_groups, parse_body
+from mapping.parse_body import Measure, dense_groups, parse_body
 from mapping.requests import extract_requests
 from mapping.source import Block, Line, group_blocks
 from mapping.text import join_lines
@@ -82,8 +82,11 @@ def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
     return sections
 
 
-def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> Resolution:
-    """Title, applicants, release, vote, text and declarations of one TOP."""
+def parse_resolution(
+    top: str, heading: Line, lines: list[Line], path: Path, measured: Measure | None = None
+) -> Resolution:
+    """Title, applicants, release, vote, text and declarations of one TOP; `measured`: the
+    measure of all resolutions' text (mapping/parse_body.py)."""
     lines = joined_vote_sentences(lines)
     blocks = [block for block in section_blocks(lines, path) if not is_table(block)]
     table_lines = [line for line in lines if "\t" in line.text]
@@ -105,7 +108,9 @@ def parse_resolution(top: str, heading: Line, lines: list[Line], path: Path) -> 
         vote, body_blocks = take_vote(body_blocks, top, heading, path)
     body_blocks, declarations = split_declarations(body_blocks, path)
     released = fields.release is None or fields.release.released
-    paragraphs = noted_paragraphs(parse_body(body_blocks, path), vote, heading) if released else ()
+    paragraphs = (
+        noted_paragraphs(parse_body(body_blocks, path, measured), vote, heading) if released else ()
+    )
     refuse_vote_in_text(paragraphs, top, path)
     last = max([heading.last, *(line.last for line in lines if line.text)])
     return Resolution(

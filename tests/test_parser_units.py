@@ -186,6 +186,45 @@ def test_a_sentence_never_ends_inside_an_open_bracket(end: str, start: str) -> N
     assert paragraphs[0].text.endswith(f"{end} {start}")
 
 
+def test_a_short_resolution_is_measured_with_the_whole_document() -> None:
+    """A converter wraps every page at one width: a resolution of three lines, one a full
+    line ending a sentence, is as undecidable as in a long one (its own three lines are no
+    evidence of wrapping, and were read as two paragraphs)."""
+    from mapping.parse_document import read_sections, unique_sections
+
+    text = "\n".join(
+        [
+            "TOP 1",
+            "Migrationsberatung verstetigen",
+            "Antragsteller: Berlin",
+            "",
+            "Die IntMK hat einstimmig beschlossen:",
+            "",
+            *WRAPPED_BEFORE,
+            *WRAPPED_AFTER,
+            "",
+            "TOP 2",
+            "Sprachkurse ausbauen",
+            "Antragsteller: Hamburg",
+            "",
+            "Die IntMK hat einstimmig beschlossen:",
+            "",
+            "Die Länder bitten den Bund, die Förderung der Sprachkurse für Zugewanderte auszubauen",
+            "und die Mittel dafür im Haushalt des kommenden Jahres verlässlich bereitzustellen.",
+            "Sie schaffen damit Planungssicherheit für die Träger der Kurse.",
+        ]
+    )
+    sections = unique_sections(lines_of(text), Path("wrapped.txt"))
+    with pytest.raises(SourceError) as error:
+        read_sections(sections, 18, Path("wrapped.txt"), lenient=False)
+    assert (
+        error.value.line
+        == text.split("\n").index("Sie schaffen damit Planungssicherheit für die Träger der Kurse.")
+        + 1
+    )
+    assert "cannot be told whether 'Sie schaffen damit" in error.value.problem
+
+
 # applicants -------------------------------------------------------------------------------
 
 
