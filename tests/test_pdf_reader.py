@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mapping.document.model import ExtractedLine, LineKind
+from mapping.document.read import read_document
 from mapping.document.read_pdf import is_bold, read_pdf
 from mapping.errors import SourceError
 from tests.typeset import (
@@ -21,6 +22,8 @@ from tests.typeset import (
     footnote_pdf,
     image_only_pdf,
     marked_words,
+    paragraph_break_pdf,
+    pdftotext,
     plain,
     row_cells,
     typeset_pdfs,
@@ -440,3 +443,37 @@ def test_other_libraries_text_gives_the_seed_facts_or_a_clear_error(
         assert error.problem and error.expected, str(error)
         return
     assert found == expected, describe(expected, found)
+
+
+def test_plain_pdftotext_cannot_carry_a_paragraph_break_at_a_full_line(tmp_path: Path) -> None:
+    """Why plain pdftotext of a typeset PDF cannot always give its facts: one paragraph
+    whose full third line ends a sentence, and two paragraphs that break there, give the
+    same text byte for byte (pdftotext drops the space between paragraphs). The PDF
+    reader tells them apart by that space, `-layout` by a blank line; on the plain text,
+    the grammar names the line it cannot decide rather than pick one reading."""
+    from mapping.parse_body import parse_body
+    from mapping.source import group_blocks, read_source
+
+    one = paragraph_break_pdf(tmp_path / "one.pdf", two_paragraphs=False)
+    two = paragraph_break_pdf(tmp_path / "two.pdf", two_paragraphs=True)
+    texts = [pdftotext(pdf, layout=False) for pdf in (one, two)]
+    layouts = [pdftotext(pdf, layout=True) for pdf in (one, two)]
+    if None in texts or None in layouts:
+        pytest.skip("pdftotext is not installed (Debian poppler-utils; `make test-packages`)")
+
+    def paragraphs_read(pdf: Path) -> list[str]:
+        return [
+            line.text[:20] for line in read_document(pdf).lines if line.kind is LineKind.CONTENT
+        ]
+
+    assert paragraphs_read(one) == ["Die Länder stellen f"]
+    assert paragraphs_read(two) == ["Die Länder stellen f", "Sie bitten deshalb d"]
+    plain_one, plain_two = (path.read_bytes() for path in texts if path)
+    assert plain_one == plain_two
+    layout_one, layout_two = (path.read_text(encoding="utf-8") for path in layouts if path)
+    assert "Osten.\n\n" not in layout_one and "Osten.\n\n" in layout_two
+    source = read_source(texts[0] or one)
+    with pytest.raises(SourceError) as error:
+        parse_body(group_blocks(source.lines), source.path)
+    assert error.value.line == 4
+    assert "cannot be told whether 'Sie bitten deshalb" in error.value.problem

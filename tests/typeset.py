@@ -541,6 +541,47 @@ def footnote_pdf(out: Path) -> Path:
     return out
 
 
+# One text set twice: as one paragraph whose third line, full, ends a sentence; and as two
+# paragraphs (space between them) that break there. Only the space tells them apart.
+PARAGRAPH_LINES = (
+    "Die Länder stellen fest, dass die Angebote der Migrationsberatung in vielen Kommunen stark",
+    "nachgefragt sind und dass die Wartezeiten für ein erstes Gespräch seit dem vergangenen Jahr",
+    "deutlich gestiegen sind, vor allem in den ländlichen Räumen der großen Flächenländer "
+    "im Osten.",
+    "Sie bitten deshalb die Bundesregierung, die Mittel für die Beratung im kommenden Haushalt zu",
+    "verstetigen und die Förderrichtlinien so zu fassen, dass auch kleinere Träger vor Ort Anträge",
+    "stellen können, wenn sie eng mit Kommunen oder mit Wohlfahrtsverbänden zusammenarbeiten,",
+    "und die Berichtspflichten zu vereinfachen.",
+)
+BREAK_AFTER = 3  # the line whose sentence end may end the paragraph
+
+
+def paragraph_break_pdf(out: Path, two_paragraphs: bool) -> Path:
+    """PARAGRAPH_LINES justified in a column as wide as the widest of them: every line but a
+    paragraph's last stretched to the column. With `two_paragraphs`, line BREAK_AFTER is a
+    paragraph's last (not stretched) and 0.8 of a line's leading stands after it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font, size, leading = "Helvetica", 10.0, 12.5
+    column = max(stringWidth(line, font, size) for line in PARAGRAPH_LINES) + 1.0
+    canvas = Canvas(str(out), pagesize=A4, invariant=1)
+    y = A4[1] - 3 * cm
+    last_lines = {len(PARAGRAPH_LINES), *([BREAK_AFTER] if two_paragraphs else [])}
+    for number, line in enumerate(PARAGRAPH_LINES, start=1):
+        text = canvas.beginText(2.5 * cm, y)
+        text.setFont(font, size)
+        if number not in last_lines:
+            text.setWordSpace((column - stringWidth(line, font, size)) / line.count(" "))
+        text.textLine(line)
+        canvas.drawText(text)
+        y -= leading + (0.8 * leading if two_paragraphs and number == BREAK_AFTER else 0)
+    canvas.setFont(font, 9)
+    canvas.drawCentredString(A4[0] / 2, 1.5 * cm, "Seite 1 von 1")
+    canvas.showPage()
+    canvas.save()
+    return out
+
+
 def image_only_pdf(out: Path) -> Path:
     """A 'scanned' page: an image of a few dark bars, no text layer."""
     from PIL import Image, ImageDraw
