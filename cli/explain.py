@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from mapping.claims import minutes_claims
+from mapping.document.blocks import render_blocks
 from mapping.document.line_map import Claim, line_map, render
 from mapping.errors import SourceError
 from mapping.parse_document import parse_text
@@ -14,14 +15,19 @@ from mapping.source import read_source
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
-def run_explain(path: Path, lenient: bool) -> int:
-    """Print the line map; exit 1 when a line is unclaimed, claimed twice, or unreadable."""
+def run_explain(path: Path, lenient: bool, blocks: bool = False) -> int:
+    """Print the line map (or the blocks); exit 1 when a line is unclaimed, claimed twice,
+    or unreadable."""
     try:
         source = read_source(path)
     except (SourceError, OSError) as error:
         print(f"intmk explain: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     assert source.document is not None
+    if blocks:
+        print(f"# {path.name}: {len(source.text_blocks)} blocks, read as {source.document.reader}")
+        sys.stdout.write(render_blocks(source.text_blocks))
+        return EXIT_OK
     claims: list[Claim] = []
     failure: SourceError | None = None
     try:

@@ -124,6 +124,12 @@ def parser() -> argparse.ArgumentParser:
     explain_command.add_argument(
         "--lenient", action="store_true", help="read as `intmk build --lenient` would"
     )
+    explain_command.add_argument(
+        "--blocks",
+        action="store_true",
+        help="print the document layer's blocks instead (heading, paragraph, list item, "
+        "table row with cells, footnote, furniture; styles and source lines)",
+    )
     add_serve(commands)
     return main
 
@@ -177,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "serve":
         return run_serve(arguments)
     if arguments.command == "explain":
-        return run_explain(arguments.file, arguments.lenient)
+        return run_explain(arguments.file, arguments.lenient, arguments.blocks)
     try:
         uris = Uris(arguments.base)
     except ValueError as error:

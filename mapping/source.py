@@ -16,15 +16,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mapping.document.blocks import UNDERLINE_TAG, TextBlock, clean_residue, document_blocks
+
+__all__ = ["UNDERLINE_TAG", "clean_residue"]  # read by the grammar and the tests from here
 from mapping.document.furniture import find_furniture
-from mapping.document.model import Document, DocumentLine, LineKind
+from mapping.document.model import Document, LineKind
 from mapping.document.read import read_document
 from mapping.errors import SourceError
-from mapping.text import SOFT_HYPHEN, join_two
+from mapping.text import SOFT_HYPHEN
 
-BOLD = "**"
-PARAGRAPH_TAG = re.compile(r"</?p>")
-UNDERLINE_TAG = re.compile(r"</?u>")
 # how complete minutes end: a sentence, a table row, or a field ("Abstimmungsergebnis: …")
 SENTENCE_END = re.compile(r"[.!?)\]»«“”\"'’]$")
 # words after which a text always goes on
@@ -89,6 +89,8 @@ class SourceText:
     line_count: int
     lines: tuple[Line, ...]
     document: Document | None = None
+    text_blocks: tuple[TextBlock, ...] = ()
+    """The document layer's blocks (mapping/document/blocks.py) the lines are made from."""
 
     def blocks(self, start: int = 1, end: int | None = None) -> list[Block]:
         """The blocks between line numbers start and end (inclusive)."""
@@ -97,51 +99,32 @@ class SourceText:
 
 
 def read_source(path: Path) -> SourceText:
-    """Read a minutes file (PDF or text) through the document layer."""
+    """Read a minutes file (PDF or text) through the document layer: its blocks, as lines."""
     document = read_document(path)
-    lines = unwrapped([grammar_line(line) for line in document.lines], document)
-    return SourceText(path, document.sha256, len(document.lines), lines, document)
+    blocks = document_blocks(document)
+    lines = grammar_lines(document, blocks)
+    return SourceText(path, document.sha256, len(document.lines), lines, document, blocks)
 
 
-def unwrapped(lines: list[Line], document: Document) -> tuple[Line, ...]:
-    """Lines the typesetter wrapped (the document layer knows them: `wraps`) joined onto the
-    line they go on from, one line a paragraph as the PDF reader gives them. A page break
-    between them stays where it is, after the joined line."""
+def grammar_lines(document: Document, blocks: tuple[TextBlock, ...]) -> tuple[Line, ...]:
+    """The blocks as the grammar reads them: one line a block, at its first source line,
+    keeping its last (`Line.through`); furniture and footnotes an empty line that marks a
+    page break; a blank line empty. The lines wrapped into a block are no line of their own."""
+    starts = {block.first: block for block in blocks if block.furniture is None}
     result: list[Line] = []
-    head: int | None = None  # where in `result` the last content line stands
-    for line, source_line in zip(lines, document.lines, strict=True):
-        if source_line.wraps is None and head is not None:
-            raise undecidable_wrap(document.path, result[head], line)
-        if source_line.wraps and head is not None and line.text:
-            before = result[head]
-            cell = line.text.startswith("\t")  # the next cell of a table row
-            text = before.text + line.text if cell else join_two(before.text, line.text)
-            result[head] = Line(before.number, text, before.page_header, line.number)
-            continue
-        result.append(line)
-        if line.text:
-            head = len(result) - 1
+    for source_line in document.lines:
+        number = source_line.number
+        if source_line.kind.is_furniture:
+            result.append(Line(number, "", page_header=True))
+        elif block := starts.get(number):
+            result.append(Line(number, block.marked, through=number_or_none(block, number)))
+        elif source_line.kind is LineKind.BLANK or not clean_residue(source_line.text):
+            result.append(Line(number, ""))
     return tuple(result)
 
 
-def undecidable_wrap(path: Path, before: Line, line: Line) -> SourceError:
-    return SourceError(
-        path,
-        line.number,
-        f"it cannot be told whether '{line.text[:40]}' goes on with the paragraph before "
-        f"or starts a new one: the line before ends a sentence at the right margin "
-        f"('…{before.text[-40:]}')",
-        "a blank line between paragraphs, or a paragraph's lines stretched to the margin",
-    )
-
-
-def grammar_line(line: DocumentLine) -> Line:
-    """Furniture is an empty line marking a page break; content is cleaned of residue."""
-    if line.kind.is_furniture:
-        return Line(line.number, "", page_header=True)
-    if line.kind is LineKind.BLANK:
-        return Line(line.number, "")
-    return Line(line.number, clean_residue(line.text))
+def number_or_none(block: TextBlock, number: int) -> int | None:
+    return block.last if block.last != number else None
 
 
 def check_complete(path: Path, lines: tuple[Line, ...]) -> None:
@@ -160,19 +143,6 @@ def check_complete(path: Path, lines: tuple[Line, ...]) -> None:
         f"the text ends in the middle of a sentence: '…{text[-60:]}'",
         "minutes that end with a complete sentence; the file looks truncated",
     )
-
-
-def clean_residue(line: str) -> str:
-    """Remove bold markers and paragraph tags; normalise white space (tabs are kept, also
-    before an empty first cell)."""
-    line = line.replace(BOLD, "")
-    line = PARAGRAPH_TAG.sub("", line)
-    parts = [" ".join(part.split()) for part in line.split("\t")]
-    while parts and not parts[-1]:
-        parts.pop()
-    if not any(parts):
-        return ""
-    return "\t".join(parts)  # an empty first cell stays: a table row's continuation
 
 
 def page_header_lines(lines: list[str]) -> set[int]:

@@ -27,9 +27,6 @@ class Claim:
     def size(self) -> int:
         return self.last - self.first + 1
 
-    def covers(self, number: int) -> bool:
-        return self.first <= number <= self.last
-
     def contains(self, other: Claim) -> bool:
         return self.first <= other.first and other.last <= self.last
 
@@ -52,11 +49,12 @@ def line_map(document: Document, claims: list[Claim]) -> tuple[list[Entry], list
     """What became of each line, and the lines nothing claims or two facts claim."""
     entries: list[Entry] = []
     problems: list[Problem] = []
+    by_line = claims_by_line(claims, len(document.lines))
     for line in document.lines:
         if line.kind is not LineKind.CONTENT:
             entries.append(Entry(line, line.kind.value))
             continue
-        covering = [claim for claim in claims if claim.covers(line.number)]
+        covering = by_line.get(line.number, [])
         if not covering:
             entries.append(Entry(line, "UNCLAIMED"))
             problems.append(Problem(line, "no fact of the minutes was read from this line"))
@@ -68,6 +66,15 @@ def line_map(document: Document, claims: list[Claim]) -> tuple[list[Entry], list
             )
         entries.append(Entry(line, min(covering, key=lambda claim: claim.size).label))
     return entries, problems
+
+
+def claims_by_line(claims: list[Claim], line_count: int) -> dict[int, list[Claim]]:
+    """The claims covering each line, in the order of `claims`."""
+    by_line: dict[int, list[Claim]] = {}
+    for claim in claims:
+        for number in range(max(claim.first, 1), min(claim.last, line_count) + 1):
+            by_line.setdefault(number, []).append(claim)
+    return by_line
 
 
 def overlapping(claims: list[Claim]) -> tuple[Claim, Claim] | None:
