@@ -15,6 +15,7 @@ from mapping.errors import SourceError
 from tests.typeset import (
     FOOTNOTE_BODY,
     FOOTNOTE_TEXT,
+    PARAGRAPH_LINES,
     SEED,
     STYLES,
     TypesetPdf,
@@ -26,6 +27,7 @@ from tests.typeset import (
     pdftotext,
     plain,
     row_cells,
+    shuffled_words_pdf,
     typeset_pdfs,
     wrap_cases_pdf,
 )
@@ -477,3 +479,15 @@ def test_plain_pdftotext_cannot_carry_a_paragraph_break_at_a_full_line(tmp_path:
         parse_body(group_blocks(source.lines), source.path)
     assert error.value.line == 4
     assert "cannot be told whether 'Sie bitten deshalb" in error.value.problem
+
+
+@pytest.mark.parametrize("order", ["reversed", "shuffled:1", "shuffled:7", "shuffled:23"])
+def test_words_written_in_another_order_are_read_in_reading_order(
+    tmp_path: Path, order: str
+) -> None:
+    """A producer may write a justified line's words in any order (each word placed on its
+    own): the PDF reader reads them by position, left to right, line by line."""
+    pdf = shuffled_words_pdf(tmp_path / "words.pdf", order)
+    document = read_document(pdf)
+    texts = [line.text for line in document.lines if line.kind is LineKind.CONTENT]
+    assert texts == [" ".join(PARAGRAPH_LINES)]

@@ -582,6 +582,41 @@ def paragraph_break_pdf(out: Path, two_paragraphs: bool) -> Path:
     return out
 
 
+def shuffled_words_pdf(out: Path, order: str) -> Path:
+    """PARAGRAPH_LINES justified, each word drawn on its own at its place, the words of a
+    line written to the file in another order than they are read: "reversed" (right to
+    left, as some producers write justified lines) or "shuffled:N" (random, seed N)."""
+    import random
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font, size, leading = "Helvetica", 10.0, 12.5
+    column = max(stringWidth(line, font, size) for line in PARAGRAPH_LINES) + 1.0
+    canvas = Canvas(str(out), pagesize=A4, invariant=1)
+    canvas.setFont(font, size)
+    shuffle = random.Random(int(order.split(":")[1])) if order.startswith("shuffled") else None
+    y = A4[1] - 3 * cm
+    for number, line in enumerate(PARAGRAPH_LINES, start=1):
+        words = line.split()
+        natural = sum(stringWidth(word, font, size) for word in words)
+        last = number == len(PARAGRAPH_LINES)
+        gap = stringWidth(" ", font, size) if last else (column - natural) / (len(words) - 1)
+        placed, x = [], 2.5 * cm
+        for word in words:
+            placed.append((x, word))
+            x += stringWidth(word, font, size) + gap
+        if shuffle is not None:
+            shuffle.shuffle(placed)
+        else:
+            placed.reverse()
+        for x, word in placed:
+            canvas.drawString(x, y, word)
+        y -= leading
+    canvas.showPage()
+    canvas.save()
+    return out
+
+
 def image_only_pdf(out: Path) -> Path:
     """A 'scanned' page: an image of a few dark bars, no text layer."""
     from PIL import Image, ImageDraw
