@@ -348,11 +348,14 @@ def read_item(
     title, applicant_text, remarks = title_and_applicants(row)
     check_title_end(title, row, path)
     lines = LineRange(row.line, row.last)
-    applicants = (
-        parse_applicants(applicant_text, lines, path, row.line)
-        if applicant_text is not None
-        else None
-    )
+    try:
+        applicants = (
+            parse_applicants(applicant_text, lines, path, row.line)
+            if applicant_text is not None
+            else None
+        )
+    except SourceError as error:
+        raise in_its_column(error, row, path) from None
     group = group_of(row.top, groups)
     plain_title = re.sub(r"</?u>", "", title).strip()
     status, notes = item_status(remarks.notes, remarks.withdrawn_by)
@@ -370,6 +373,34 @@ def read_item(
         applicants=applicants,
         lines=lines,
         status=status,
+    )
+
+
+UNKNOWN_NAME = re.compile(r"unknown Land name '(?P<name>[^']+)'")
+
+
+def in_its_column(error: SourceError, row: Row, path: Path) -> SourceError:
+    """An unknown name that a continuation line placed in the applicant column by its
+    position (a table laid out with spaces): the error names that line and the column,
+    since title text set off its column reads as an applicant there."""
+    match = UNKNOWN_NAME.search(error.problem)
+    placed = [
+        piece
+        for piece in row.pieces[1:]
+        if piece.line.text.startswith("\t")
+        and piece.applicants
+        and match
+        and match.group("name") in re.sub(r"</?u>", "", piece.applicants)
+    ]
+    if match is None or not placed:
+        return error
+    return SourceError(
+        path,
+        placed[0].line.number,
+        f"'{match.group('name')}' stands in the applicant column of the agenda table "
+        f"(TOP {row.top}) and is no Land name: title text set off its column?",
+        "a continuation line's title text under the title column ('Thema'), Länder under "
+        "the applicant column ('Antragsteller')",
     )
 
 

@@ -114,11 +114,13 @@ def convert_table(lines: list[DocumentLine], header: int, columns: Columns, path
     """Put the header and the rows after it into cells; the index after the table."""
     lines[header] = tabbed(lines[header], row_cells(lines[header].raw, columns) or [])
     gap = page_break = False
+    title_end = 0  # where the title text of the table line before ends
     index = header + 1
     while index < len(lines):
         line = lines[index]
         if page_break and line.kind is LineKind.CONTENT:
             columns = page_columns(line, columns)
+            title_end = 0
         if line.kind is LineKind.BLANK:
             gap = True
         elif line.kind.is_furniture:
@@ -143,10 +145,40 @@ def convert_table(lines: list[DocumentLine], header: int, columns: Columns, path
                 )
             if cells is None or (gap and not page_break and not cells[0]):
                 return index
+            check_under_title(line, columns, title_end, path)
+            title_end = title_text_end(line.raw, columns)
             lines[index] = tabbed(line, cells)
             gap = page_break = False
         index += 1
     return index
+
+
+def check_under_title(line: DocumentLine, columns: Columns, title_end: int, path: Path) -> None:
+    """A continuation line whose text starts under the title text of the line before —
+    neither at the title column nor right of that title, in the next column — fits no
+    column: an error naming where it starts and the table's columns."""
+    first = start(line.raw)
+    if not columns.title + SLACK < first < title_end - SLACK:
+        return
+    raise SourceError(
+        path,
+        line.number,
+        f"agenda table line '{line.text[:60]}' starts in column {first + 1}, inside the "
+        f"title column (from column {columns.title + 1}) under the title text of the line "
+        f"before (to column {title_end}): neither title text nor the next column",
+        "each line of a table laid out with spaces starting in one of the columns of its "
+        "header row (TOP, Thema, Antragsteller)",
+    )
+
+
+def title_text_end(raw: str, columns: Columns) -> int:
+    """Where the line's text in the title column ends (0: it has none)."""
+    for match in SEGMENT.finditer(positioned(raw)):
+        if abs(match.start() - columns.title) <= SLACK:
+            return match.end()
+        if match.start() > columns.title + SLACK:
+            return 0
+    return 0
 
 
 def page_columns(line: DocumentLine, columns: Columns) -> Columns:
