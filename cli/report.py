@@ -9,7 +9,7 @@ from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
 
 from mapping.shacl import Result, Validation
-from mapping.uris import Uris
+from mapping.uris import VOCABULARY, Uris
 from mapping.vocabulary import new_graph
 
 SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "note"}
@@ -58,7 +58,7 @@ def format_results(
 def display_names(uris: Uris) -> NamespaceManager:
     """The prefixes results are shown with: the project's and `shapes:`."""
     names = new_graph(uris).namespace_manager
-    names.bind("shapes", uris.base + "shapes#")
+    names.bind("shapes", VOCABULARY + "shapes#")
     return names
 
 

@@ -3,8 +3,9 @@
 Classes of the ontology are boxes (label in one language, datatype properties listed
 inside), object properties are labelled arrows from domain to range and subclass
 relations are arrows with a hollow head. Every box links to its class's IRI,
-{base}ontology#LocalName, which is its section of the ontology page. The build writes
-one SVG per language into the build folder (`write_diagrams`); the server serves them.
+https://w3id.org/intmk/ontology#LocalName, which is its section of the ontology page
+(server/diagram_svg.py makes the link local). The build writes one SVG per language
+into the build folder (`write_diagrams`); the server serves them.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from mapping.uris import Uris
+from mapping.uris import VOCABULARY, Uris
 from mapping.vocabulary import new_graph
 
 SHAPES_FILE = Path(__file__).resolve().parent.parent / "shapes" / "intmk-shapes.ttl"
@@ -78,7 +78,7 @@ def load_shapes(uris: Uris, path: Path = SHAPES_FILE) -> Graph:
     """The shapes graph with the base URI filled in."""
     text = path.read_text(encoding="utf-8").replace("{{BASE_PLAIN}}", uris.base)
     graph = new_graph(uris)
-    graph.bind("shapes", Namespace(uris.base + "shapes#"))
+    graph.bind("shapes", Namespace(VOCABULARY + "shapes#"))
     graph.parse(data=text, format="turtle", publicID=uris.base)
     return graph
 

@@ -9,6 +9,18 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 DEFAULT_BASE = "http://localhost:8000/"
+# The vocabulary (ontology, concept schemes, shapes) has one persistent namespace on every
+# deployment: a w3id.org PURL that redirects to the deployment documenting it
+# (docs/VOCABULARY.md). The data's base (--base) is the deployment's own.
+VOCABULARY = "https://w3id.org/intmk/"
+CONCEPT_SCHEMES = (
+    "outcome",
+    "request-kind",
+    "meeting-kind",
+    "applicant-list",
+    "finding-kind",
+    "item-status",
+)
 TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
 )
@@ -36,7 +48,8 @@ class Uris:
 
     @property
     def ontology(self) -> str:
-        return f"{self.base}ontology#"
+        """The vocabulary's namespace, the same for every base."""
+        return f"{VOCABULARY}ontology#"
 
     @property
     def reference_graph(self) -> URIRef:
@@ -48,7 +61,8 @@ class Uris:
 
     @property
     def ontology_graph(self) -> URIRef:
-        return URIRef(f"{self.base}ontology")
+        """The ontology's IRI, also the name of the graph that holds it."""
+        return URIRef(f"{VOCABULARY}ontology")
 
     def conference(self, number: int) -> URIRef:
         return self._id(f"conference/{number}")
@@ -117,4 +131,10 @@ class Uris:
         return self._id(f"place/{slug(name)}")
 
     def concept(self, scheme: str, key: str) -> URIRef:
-        return self._id(f"{scheme}/{key}")
+        """A concept of one of our schemes: vocabulary, under the persistent namespace."""
+        return URIRef(f"{VOCABULARY}id/{scheme}/{key}")
+
+
+def vocabulary_term(path: str) -> bool:
+    """Whether `id/{path}` names a concept scheme or concept of the vocabulary."""
+    return path.split("/", 1)[0] in CONCEPT_SCHEMES

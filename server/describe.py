@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple
 
+from mapping.uris import VOCABULARY, vocabulary_term
 from server.dataset import PublishedDataset
 
 PAGE_SIZE = 500
@@ -30,8 +31,9 @@ DCTERMS = "http://purl.org/dc/terms/"
 HYDRA = "http://www.w3.org/ns/hydra/core#"
 XSD_DATE_TIME = NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-LICENSE = NamedNode("https://www.govdata.de/dl-de/by-2-0")
-"""Datenlizenz Deutschland – Namensnennung 2.0: the licence the ontology and shapes declare."""
+LICENSE = NamedNode("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
+"""Datenlizenz Deutschland – Namensnennung 2.0, by the one IRI the data, the ontology and the
+shapes use (DCAT-AP.de's licence list); pages link people to the licence text."""
 
 NAMING = (RDFS_LABEL, SKOS_PREF_LABEL, RDF_TYPE)
 """What a linked resource contributes: the graph names resources by rdfs:label (concepts
@@ -54,7 +56,9 @@ class Description:
 
 
 def resource_iri(base: str, path: str) -> NamedNode:
-    return NamedNode(f"{base}id/{path}")
+    """The thing /id/{path} names: a concept of the vocabulary under its persistent
+    namespace, anything else under the data's base."""
+    return NamedNode(f"{VOCABULARY if vocabulary_term(path) else base}id/{path}")
 
 
 def document_iri(base: str, path: str, page: int = 1) -> NamedNode:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from mapping.ontology_diagram import LANGUAGES, svg_name
+from mapping.uris import VOCABULARY
 from server.dataset import PublishedDataset
 
 PROLOG = re.compile(rb"^(<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->|\s)+", re.DOTALL)
@@ -31,4 +32,4 @@ def inline_svg(dataset: PublishedDataset, lang: str, caption: str) -> str | None
         return None
     element = PROLOG.sub(b"", svg).decode("utf-8")
     element = element.replace("<svg ", f'<svg role="group" aria-labelledby="{caption}" ', 1)
-    return element.replace(f'xlink:href="{dataset.base}ontology#', 'xlink:href="#')
+    return element.replace(f'xlink:href="{VOCABULARY}ontology#', 'xlink:href="#')

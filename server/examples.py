@@ -7,11 +7,12 @@ German and English, then the query:
     # en: Which resolutions were adopted only by majority?
     # de-about: …
     # en-about: …
-    PREFIX intmk: <{{BASE}}ontology#>
+    PREFIX intmk: <https://w3id.org/intmk/ontology#>
 
-The base URI is configurable, so queries name our IRIs with the placeholder `{{BASE}}`
-(as the shapes and the JSON-LD context do); it is replaced by the dataset's base when a
-query is shown or run. The files are read once per process.
+The vocabulary has one persistent namespace (https://w3id.org/intmk/); the data's base
+is configurable, so queries name data IRIs with the placeholder `{{BASE}}` (as the shapes
+and the JSON-LD context do); it is replaced by the dataset's base when a query is shown
+or run. The files are read once per process.
 """
 
 from __future__ import annotations

@@ -6,19 +6,21 @@ import pyoxigraph
 from pyoxigraph import NamedNode, RdfFormat, Triple
 
 from mapping.shacl import SHAPES_FILE
+from mapping.uris import VOCABULARY
 from server.dataset import PublishedDataset
 
 
 def ontology_iri(base: str) -> str:
-    return f"{base}ontology"
+    """The ontology's IRI (the graph's name): the persistent one, whatever the base."""
+    return f"{VOCABULARY}ontology"
 
 
 def shapes_iri(base: str) -> str:
-    return f"{base}shapes"
+    return f"{VOCABULARY}shapes"
 
 
 def ontology(dataset: PublishedDataset) -> list[Triple]:
-    """The ontology as the build published it: the named graph {base}ontology."""
+    """The ontology as the build published it: the named graph of its IRI."""
     graph = NamedNode(ontology_iri(dataset.base))
     quads = dataset.store.quads_for_pattern(None, None, None, graph)
     return sorted({q.triple: None for q in quads}, key=str)

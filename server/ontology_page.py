@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pyoxigraph
 from pyoxigraph import BlankNode, NamedNode, Store, Triple
 
+from mapping.uris import VOCABULARY
 from server import pages
 from server.dataset import PublishedDataset
 from server.diagram_svg import inline_svg
@@ -178,7 +179,7 @@ class OntologyReader:
         self.counts = instance_counts(store, self.names.namespace)
 
     def view(self, diagram: str | None) -> OntologyView:
-        ontology = NamedNode(f"{self.frame.base}ontology")
+        ontology = NamedNode(f"{VOCABULARY}ontology")
         description, other = self.index.texts(ontology, DCTERMS + "description", self.lang)
         groups = tuple(
             Group(key, tuple(self.term(t) for t in self.own(kind))) for kind, key in KINDS

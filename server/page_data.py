@@ -16,7 +16,7 @@ import pyoxigraph
 from pyoxigraph import Literal, NamedNode, Store
 
 PREFIXES = """
-PREFIX intmk: <{base}ontology#>
+PREFIX intmk: <https://w3id.org/intmk/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX schema: <https://schema.org/>

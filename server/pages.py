@@ -19,6 +19,7 @@ from urllib.parse import urlencode, urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 
+from mapping.uris import VOCABULARY
 from server.texts import TEXTS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -82,9 +83,12 @@ class Frame:
     def href(self, iri: str) -> str:
         """Where a browser sees an IRI: our own ones on this host, a thing's IRI (id/…)
         straight at its page (doc/…) so no redirect loses the language."""
-        if not iri.startswith(self.base):
+        if iri.startswith(self.base):
+            local = iri[len(self.base) :]
+        elif iri.startswith(VOCABULARY):  # the vocabulary: documented on every deployment
+            local = iri[len(VOCABULARY) :]
+        else:
             return iri
-        local = iri[len(self.base) :]
         return self.link("doc/" + local.removeprefix("id/") if local.startswith("id/") else local)
 
     def switch_to(self, lang: Language) -> str:

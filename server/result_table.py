@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pyoxigraph
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from mapping.uris import VOCABULARY
 from server import jsonld, results
 from server.html import Labels
 from server.pages import Frame
@@ -83,8 +84,9 @@ class Cells:
             local = iri.removeprefix(namespace)
             if local != iri and local.replace("-", "").replace("_", "").isalnum():
                 return f"{prefix}:{local}"
-        if iri.startswith(self.frame.base):
-            return iri[len(self.frame.base) :]
+        for own in (self.frame.base, VOCABULARY):
+            if iri.startswith(own):
+                return iri[len(own) :]
         return iri
 
     def cell(self, term: Term | None) -> Cell | None:

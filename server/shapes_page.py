@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from mapping.uris import VOCABULARY
 from server import pages
 from server.dataset import PublishedDataset
 from server.pages import Frame
@@ -141,7 +142,7 @@ class ShapesReader:
         self.names = Namer(triples, dataset.store, frame)
         self.frame, self.lang = frame, frame.lang
         self.w = words(frame.lang)
-        self.shapes_namespace = f"{frame.base}shapes#"
+        self.shapes_namespace = f"{VOCABULARY}shapes#"
 
     def view(self) -> ShapesView:
         document = NamedNode(f"{self.frame.base}shapes")

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from mapping.uris import VOCABULARY
 from server import http_cache, negotiation, query_page, results, service_description
 from server.dataset import Generation
 from server.dependencies import generation, settings
@@ -195,7 +196,7 @@ def make_job(operation: Operation, choices: Choices, current: Generation) -> Job
         boolean_type=choices.boolean,
         graph_type=choices.graph,
         base_iri=base + PATH.lstrip("/"),
-        prefixes=tuple({**PREFIXES, "intmk": base + "ontology#"}.items()),
+        prefixes=tuple({**PREFIXES, "intmk": VOCABULARY + "ontology#"}.items()),
     )
 
 

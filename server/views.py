@@ -13,6 +13,7 @@ from typing import Any
 
 from pyoxigraph import NamedNode, Store
 
+from mapping.uris import VOCABULARY
 from server import html, page_data, pages
 from server.dataset import PublishedDataset
 from server.describe import RDF_TYPE, Description
@@ -96,7 +97,7 @@ def query_graph(graph: str) -> str:
 def query_agendas(base: str) -> str:
     """The ready query on the home page: every agenda item with its outcome."""
     return (
-        f"PREFIX intmk: <{base}ontology#>\n"
+        f"PREFIX intmk: <{VOCABULARY}ontology#>\n"
         "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
         "SELECT ?conference ?top ?title ?outcome WHERE {\n"
@@ -120,7 +121,7 @@ class Context:
         self.topic = description.topic.value
 
     def intmk(self, local: str) -> str:
-        return f"{self.base}ontology#{local}"
+        return f"{VOCABULARY}ontology#{local}"
 
     def value(self, predicate: str) -> str:
         return page_data.first_value(self.store, self.topic, predicate)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple
 
+from mapping.uris import VOCABULARY
 from server import jsonld
 from server.html import Labels
 from server.pages import Frame
@@ -108,7 +109,7 @@ class Namer:
     def __init__(self, triples: Sequence[Triple], store: Store, frame: Frame) -> None:
         self.frame = frame
         self.labels = Labels(triples, store, frame)
-        self.namespace = f"{frame.base}ontology#"
+        self.namespace = f"{VOCABULARY}ontology#"
         namespaces = jsonld.prefixes(frame.base).items()
         self.prefixes = sorted(namespaces, key=lambda item: -len(item[1]))
 
@@ -128,7 +129,7 @@ class Namer:
         local = self.local(iri)
         if local is not None:
             return Link(self.labels.label(iri) or local, self.frame.link(f"ontology#{local}"), iri)
-        if iri.startswith(self.frame.base):
+        if iri.startswith((self.frame.base, VOCABULARY)):  # data, or a concept of ours
             return Link(self.labels.name(iri), self.frame.href(iri), iri)
         return Link(self.prefixed(iri), iri, iri)
 

@@ -15,14 +15,15 @@ from rdflib.term import Node
 from mapping.build import build
 from mapping.model import Minutes
 from mapping.parse_document import parse_file
-from mapping.uris import Uris
+from mapping.uris import VOCABULARY, Uris
 from tests.server_process import RunningServer, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sources" / "000_7e277fc99396a581.txt"
 BASE = "http://localhost:8000/"
-INTMK = Namespace(BASE + "ontology#")
+INTMK = Namespace(VOCABULARY + "ontology#")  # the same on every base
 ID = BASE + "id/"
+CONCEPT = VOCABULARY + "id/"  # concept schemes are vocabulary too
 
 
 @pytest.fixture(scope="session")

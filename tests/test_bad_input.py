@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from mapping.vocabulary import OA
-from tests.conftest import ID, INTMK, SEED
+from tests.conftest import CONCEPT, ID, INTMK, SEED
 from tests.server_process import serve
 from tests.test_build import files_of, run_build
 
@@ -30,7 +30,7 @@ SEVENTEENTH = Path(__file__).resolve().parent / "fixtures" / "documents" / "017_
 KEPT = "intmk build: nothing was written; the previous build is unchanged."
 CONFERENCES = (
     "SELECT (COUNT(DISTINCT ?c) AS ?n) "
-    "WHERE { ?c <http://localhost:8000/ontology#conferenceNumber> ?x }"
+    "WHERE { ?c <https://w3id.org/intmk/ontology#conferenceNumber> ?x }"
 )
 
 
@@ -254,7 +254,7 @@ def test_lenient_publishes_the_rest_and_a_finding_for_the_item_not_read(work: Pa
     assert "validation: 0 violations" in result.stdout
     graph = Graph().parse(work / "graph" / f"{SEED.stem}.ttl")
     finding = URIRef(f"{ID}conference/18/finding/6.3-item-not-read")
-    assert graph.value(finding, INTMK.findingKind) == URIRef(f"{ID}finding-kind/item-not-read")
+    assert graph.value(finding, INTMK.findingKind) == URIRef(f"{CONCEPT}finding-kind/item-not-read")
     assert graph.value(finding, OA.hasTarget) == URIRef(f"{ID}conference/18/item/6.3")
     assert (graph.value(finding, INTMK.firstLine), graph.value(finding, INTMK.lastLine)) == (
         Literal(heading),

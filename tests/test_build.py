@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -105,7 +106,7 @@ def test_named_graph_per_document_in_the_nquads(sources: Path, tmp_path: Path) -
     assert graphs == {
         "<http://localhost:8000/id/conference/18/minutes>",
         "<http://localhost:8000/id/reference-data>",
-        "<http://localhost:8000/ontology>",
+        "<https://w3id.org/intmk/ontology>",
         "<http://localhost:8000/id/validation-report>",
     }
 
@@ -116,8 +117,35 @@ def test_the_base_uri_is_configurable(sources: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = (output / "intmk.nq").read_text()
     assert "localhost:8000" not in text
-    assert "<https://intmk.example.org/ontology#Resolution>" in text
     assert "<https://intmk.example.org/id/conference/18/resolution/4.1>" in text
+    assert "<https://w3id.org/intmk/ontology#Resolution>" in text  # the vocabulary: fixed
+
+
+def vocabulary_of(nquads: str) -> tuple[set[str], set[str]]:
+    """The ontology graph's statements (but those of blank nodes, whose labels a build
+    picks), and every vocabulary IRI the whole file uses."""
+    graph = "<https://w3id.org/intmk/ontology> ."
+    lines = nquads.splitlines()
+    ontology = {line for line in lines if line.endswith(graph) and "_:" not in line}
+    terms = set(re.findall(r"<(https://w3id\.org/intmk/[^>]*)>", nquads))
+    return ontology, terms
+
+
+def test_two_bases_share_one_vocabulary(sources: Path, tmp_path: Path) -> None:
+    """Data of two deployments can be merged and queried with one query: the ontology, the
+    concept schemes and every term the data uses are the same IRIs for both bases."""
+    found = []
+    for name, base in (("one", "https://intmk.example.org/"), ("two", "http://127.0.0.1:34081/")):
+        output = tmp_path / name
+        assert run_build(sources, output, "--base", base).returncode == 0
+        text = (output / "intmk.nq").read_text(encoding="utf-8")
+        assert f"<{base}id/conference/18>" in text
+        found.append(vocabulary_of(text))
+    (ontology_one, terms_one), (ontology_two, terms_two) = found
+    assert ontology_one == ontology_two and len(ontology_one) > 1000
+    assert terms_one == terms_two
+    assert "https://w3id.org/intmk/id/outcome/einstimmig" in terms_one
+    assert "https://w3id.org/intmk/ontology#Resolution" in terms_one
 
 
 def test_a_failing_build_keeps_the_previous_build(sources: Path, tmp_path: Path) -> None:

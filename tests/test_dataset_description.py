@@ -118,7 +118,9 @@ def test_the_description_names_dumps_endpoint_and_uri_space(
     assert URIRef(BASE + "id/conference/18/resolution/6.4") in set(
         description.objects(DATASET, VOID.exampleResource)
     )
-    assert URIRef(BASE + "ontology#") in set(description.objects(DATASET, VOID.vocabulary))
+    assert URIRef("https://w3id.org/intmk/ontology#") in set(
+        description.objects(DATASET, VOID.vocabulary)
+    )
     for distribution in description.objects(DATASET, DCAT.distribution):
         url = description.value(distribution, DCAT.downloadURL)
         if url is None:

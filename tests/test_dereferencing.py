@@ -139,7 +139,8 @@ def test_item_description_has_applicants_labels_and_document_facts(client: httpx
     assert (conference, RDFS.label, Literal("18. IntMK 2023", lang="de")) in graph
     assert (INTMK.AgendaItem, RDFS.label, Literal("Tagesordnungspunkt", lang="de")) in graph
     assert (document, FOAF.primaryTopic, item) in graph
-    assert (document, DCTERMS.license, URIRef("https://www.govdata.de/dl-de/by-2-0")) in graph
+    licence = URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
+    assert (document, DCTERMS.license, licence) in graph
     assert (document, VOID.inDataset, URIRef(BASE + "dataset#dataset")) in graph
     assert graph.value(document, DCTERMS.modified) is not None
     assert (item, FOAF.primaryTopic, None) not in graph, "the thing is not the document"
@@ -230,7 +231,7 @@ def test_ontology_is_served_at_its_namespace_document(client: httpx.Client, grap
     response = client.get("/ontology", headers={"Accept": "text/turtle"})
     assert response.headers["content-location"] == "/ontology.ttl"
     ontology = turtle(response)
-    assert (URIRef(BASE + "ontology"), RDF.type, OWL.Ontology) in ontology
+    assert (URIRef("https://w3id.org/intmk/ontology"), RDF.type, OWL.Ontology) in ontology
     assert (INTMK.Resolution, RDFS.label, Literal("Beschluss", lang="de")) in ontology
     for accept, media_type in [
         ("application/ld+json", "application/ld+json"),
@@ -248,7 +249,11 @@ def test_ontology_is_served_at_its_namespace_document(client: httpx.Client, grap
 def test_shapes_are_served_with_the_base_filled_in(client: httpx.Client) -> None:
     shapes = turtle(client.get("/shapes", headers={"Accept": "text/turtle"}))
     sh = Namespace("http://www.w3.org/ns/shacl#")
-    assert (URIRef(BASE + "shapes#AgendaItemFindingShape"), RDF.type, sh.NodeShape) in shapes
+    assert (
+        URIRef("https://w3id.org/intmk/shapes#AgendaItemFindingShape"),
+        RDF.type,
+        sh.NodeShape,
+    ) in shapes
     assert "{{BASE_PLAIN}}" not in client.get("/shapes.ttl").text
     as_json = client.get("/shapes.jsonld")
     assert as_json.headers["content-type"] == "application/ld+json"

@@ -31,7 +31,7 @@ def test_the_turtle_dump_is_the_union_of_the_graphs(built: Path, graph: Graph) -
     assert len(dump) == len(graph) == 9985
     ground = {t for t in graph if not any(isinstance(n, BNode) for n in t)}
     assert ground == {t for t in dump if not any(isinstance(n, BNode) for n in t)}
-    assert "@prefix intmk: <http://localhost:8000/ontology#> ." in (
+    assert "@prefix intmk: <https://w3id.org/intmk/ontology#> ." in (
         built / "dumps" / "intmk.ttl"
     ).read_text(encoding="utf-8")
 

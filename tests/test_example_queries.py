@@ -52,7 +52,8 @@ def test_there_are_twelve_examples_with_titles_in_both_languages() -> None:
             and example.title("de") != example.title("en")
         )
         assert example.about("de") and example.about("en")
-        assert "{{BASE}}" in example.template, "our IRIs go through the base placeholder"
+        # the vocabulary by its persistent IRIs, data IRIs through the base placeholder
+        assert "PREFIX intmk: <https://w3id.org/intmk/ontology#>" in example.template
         assert "{{BASE}}" not in example.query(BASE) and "localhost:8000" not in example.template
 
 
@@ -263,4 +264,5 @@ def test_every_example_runs_on_another_base(example: Example) -> None:
     """The base placeholder is all that ties a query to a base URI."""
     other = "https://intmk.example.org/data/"
     assert BASE not in example.query(other)
-    assert f"<{other}ontology#>" in example.query(other)
+    assert "<https://w3id.org/intmk/ontology#>" in example.query(other)
+    assert f"<{other}ontology#>" not in example.query(other)

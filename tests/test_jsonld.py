@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 from server import jsonld
-from tests.conftest import BASE, ID
+from tests.conftest import BASE, CONCEPT, ID
 
 CONTEXT_URL = BASE + "context.jsonld"
 DOCUMENT_TERMS = [
@@ -60,7 +60,7 @@ def test_the_context_is_published(client: httpx.Client) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/ld+json"
     context = response.json()["@context"]
-    assert context["intmk"] == BASE + "ontology#"
+    assert context["intmk"] == "https://w3id.org/intmk/ontology#"
     assert context["type"] == "@type" and context["id"] == "@id"
     assert context["requests"] == {
         "@id": "intmk:hasRequest",
@@ -80,7 +80,7 @@ def test_every_property_and_class_has_a_term(graph: Graph) -> None:
 
 def test_the_loader_refuses_every_other_url() -> None:
     load = jsonld.loader(BASE)
-    assert load(CONTEXT_URL)["document"]["@context"]["intmk"] == BASE + "ontology#"
+    assert load(CONTEXT_URL)["document"]["@context"]["intmk"] == "https://w3id.org/intmk/ontology#"
     with pytest.raises(jsonld.RemoteContextRefused):
         load("https://schema.org/")
 
@@ -101,7 +101,7 @@ def test_a_resolution_reads_like_json(client: httpx.Client) -> None:
     assert resolution["requests"] == [
         ID + f"conference/18/resolution/6.4/request/{k}" for k in (1, 2, 3)
     ]
-    assert resolution["outcome"] == ID + "outcome/mehrheitlich"
+    assert resolution["outcome"] == CONCEPT + "outcome/mehrheitlich"
     assert resolution["voteStatement"] == {"de": "Die IntMK hat mehrheitlich beschlossen:"}
     assert resolution["firstLine"] == 778 and resolution["lastLine"] == 790
     assert resolution["label"]["en"] == (

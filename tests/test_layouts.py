@@ -23,7 +23,7 @@ from mapping.model import Minutes, Outcome, Resolution, VoteCount
 from mapping.parse_document import parse_file
 from mapping.shacl import load_shapes, validate
 from mapping.uris import Uris
-from tests.conftest import BASE, ID, INTMK
+from tests.conftest import BASE, CONCEPT, ID, INTMK
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 VIDEO = LAYOUTS / "beschlussniederschrift_video_2021.txt"
@@ -415,7 +415,7 @@ def test_the_graph_of_the_video_conference(tmp_path: Path) -> None:
     c16 = ID + "conference/16/"
     meeting = URIRef(c16 + "meeting/videokonferenz")
     assert (meeting, URIRef("https://schema.org/location"), None) not in g
-    assert (meeting, INTMK.meetingKind, URIRef(ID + "meeting-kind/videokonferenz")) in g
+    assert (meeting, INTMK.meetingKind, URIRef(CONCEPT + "meeting-kind/videokonferenz")) in g
     r29b = URIRef(c16 + "resolution/2.9b")
     for predicate, number in ((INTMK.yesVotes, 13), (INTMK.noVotes, 1), (INTMK.abstentions, 2)):
         assert (r29b, predicate, Literal(number, datatype=XSD.integer)) in g

@@ -14,7 +14,7 @@ from mapping.document.line_map import line_map
 from mapping.errors import SourceError
 from mapping.parse_document import parse_file, parse_text
 from mapping.source import read_source
-from tests.conftest import ID, INTMK, SEED
+from tests.conftest import CONCEPT, ID, INTMK, SEED
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -128,7 +128,7 @@ def test_lenient_publishes_an_unread_line_as_a_finding(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     graph = Graph().parse(output / "000_minutes.ttl")
     finding = URIRef(f"{ID}conference/18/finding/line-{line}-not-read")
-    assert graph.value(finding, INTMK.findingKind) == URIRef(f"{ID}finding-kind/line-not-read")
+    assert graph.value(finding, INTMK.findingKind) == URIRef(f"{CONCEPT}finding-kind/line-not-read")
 
 
 def explain(path: Path) -> subprocess.CompletedProcess[str]:

@@ -130,10 +130,10 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert isinstance(heading, Tag)
     assert heading.get_text() == "IntMK-Ontologie: Beschlüsse der Integrationsministerkonferenz"
     facts = soup.select("main > dl.pairs")[0].get_text(" ", strip=True)
-    assert "Version 0.1.0" in facts
-    assert "Namensraum http://localhost:8000/ontology#" in facts
+    assert "Version 0.2.0" in facts
+    assert "Namensraum https://w3id.org/intmk/ontology#" in facts
     assert "Präfix intmk" in facts
-    assert "Lizenz https://www.govdata.de/dl-de/by-2-0" in facts
+    assert "Lizenz http://dcat-ap.de/def/licenses/dl-by-de/2.0" in facts
     outcomes = section(soup, "scheme-outcome")
     assert [a.get_text() for a in outcomes.select("dt > a")] == [
         "einstimmig",
@@ -188,7 +188,7 @@ def test_every_node_shape_is_listed_with_its_messages(client: httpx.Client, shap
     assert len(node_shapes) == 30
     assert len(german.select("article.shape")) == 30
     for shape in node_shapes:
-        anchor = str(shape).removeprefix(f"{BASE}shapes#")
+        anchor = str(shape).removeprefix("https://w3id.org/intmk/shapes#")
         de, en = section(german, anchor), section(english, anchor)
         name_de = de.find("h3")
         assert isinstance(name_de, Tag)

@@ -32,14 +32,14 @@ from mapping.reference import reference_graph
 from mapping.shacl import Validation, load_shapes, validate
 from mapping.uris import Uris
 from mapping.wikidata import load_wikidata
-from tests.conftest import BASE, ID, INTMK, SEED
+from tests.conftest import BASE, CONCEPT, ID, INTMK, SEED
 from tests.facts import facts, leave_out
 from tests.test_agenda_layouts import document, parse
 from tests.typeset import Note, typeset
 
 ROOT = Path(__file__).resolve().parent.parent
 DAMAGE = ROOT / "tests" / "fixtures" / "damage"
-SHAPES = BASE + "shapes#"
+SHAPES = "https://w3id.org/intmk/shapes#"
 URIS = Uris(BASE)
 
 
@@ -337,7 +337,7 @@ def test_status_marks_and_findings_in_the_graph_conform(remarked: Minutes) -> No
     c18 = C18
     graph = emitted(remarked)
     status = {
-        str(item).removeprefix(c18 + "item/"): str(value).removeprefix(ID)
+        str(item).removeprefix(c18 + "item/"): str(value).removeprefix(CONCEPT)
         for item, value in graph.subject_objects(INTMK.itemStatus)
     }
     assert status == {
@@ -366,7 +366,7 @@ def test_status_marks_and_findings_in_the_graph_conform(remarked: Minutes) -> No
     ]
     finding = URIRef(c18 + "finding/2.2-green-list-mismatch")
     assert graph.value(finding, INTMK.findingKind) == URIRef(
-        ID + "finding-kind/green-list-mismatch"
+        CONCEPT + "finding-kind/green-list-mismatch"
     )
     assert graph.value(finding, INTMK.agendaValue) == Literal("2.2", lang="de")
     assert graph.value(finding, INTMK.resolutionValue) == Literal("TOP 2.2 (GL)", lang="de")

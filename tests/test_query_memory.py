@@ -12,7 +12,7 @@ from tests.server_process import RunningServer, serve
 
 HUNGRY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
 """Sorting every pair of triples: ~96 million rows on the seed, 5 GB within 10 s unbounded."""
-COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <http://localhost:8000/ontology#Resolution> }"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/intmk/ontology#Resolution> }"
 
 
 @pytest.fixture(scope="module")

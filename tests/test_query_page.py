@@ -62,7 +62,7 @@ def test_the_form_holds_the_prefixes_and_a_starter_query(client: httpx.Client) -
     assert textarea["name"] == "query"
     text = textarea.get_text()
     for prefix, namespace in (
-        ("intmk", BASE + "ontology#"),
+        ("intmk", "https://w3id.org/intmk/ontology#"),
         ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
         ("dcterms", "http://purl.org/dc/terms/"),
         ("skos", "http://www.w3.org/2004/02/skos/core#"),
@@ -190,16 +190,16 @@ def test_ask_and_construct_answers(client: httpx.Client) -> None:
     assert one(ask, "#boolean").get_text() == "Yes – the query matches."
     graph = page(
         client,
-        query=f"CONSTRUCT {{ ?r <{BASE}ontology#outcome> ?o }} WHERE {{ "
-        f"?r <{BASE}ontology#onItem>/<{BASE}ontology#topNumber> '6.4' ; "
-        f"<{BASE}ontology#outcome> ?o }}",
+        query="PREFIX intmk: <https://w3id.org/intmk/ontology#> "
+        "CONSTRUCT { ?r intmk:outcome ?o } WHERE { "
+        "?r intmk:onItem/intmk:topNumber '6.4' ; intmk:outcome ?o }",
     )
     table = one(graph, "table#results")
     assert [th.get_text() for th in table.select("thead th")] == ["subject", "predicate", "object"]
     assert [column(table, i) for i in range(3)] == [
         [f"{BASE}id/conference/18/resolution/6.4"],
-        [f"{BASE}ontology#outcome"],
-        [f"{BASE}id/outcome/mehrheitlich"],
+        ["https://w3id.org/intmk/ontology#outcome"],
+        ["https://w3id.org/intmk/id/outcome/mehrheitlich"],
     ]
     assert one(table, "tbody td:nth-of-type(2) .iri").get_text() == "intmk:outcome"
     formats = [str(a["data-format"]) for a in graph.select("#downloads a")]

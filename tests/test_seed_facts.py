@@ -11,7 +11,7 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from mapping.model import Minutes, Outcome, RequestKind
-from tests.conftest import ID, INTMK, SEED, languages, select, value
+from tests.conftest import CONCEPT, ID, INTMK, SEED, languages, select, value
 
 C18 = ID + "conference/18/"
 
@@ -112,8 +112,10 @@ def test_the_circular_resolution_of_top_4_1(graph: Graph) -> None:
         datetime.date(2023, 3, 29), datatype=XSD.date
     )
     assert graph.value(meeting, INTMK.circularNumber) == Literal("01/2023")
-    assert graph.value(meeting, INTMK.meetingKind) == URIRef(ID + "meeting-kind/umlaufverfahren")
-    assert graph.value(resolution, INTMK.outcome) == URIRef(ID + "outcome/einstimmig")
+    assert graph.value(meeting, INTMK.meetingKind) == URIRef(
+        CONCEPT + "meeting-kind/umlaufverfahren"
+    )
+    assert graph.value(resolution, INTMK.outcome) == URIRef(CONCEPT + "outcome/einstimmig")
     item = URIRef(C18 + "item/4.1")
     assert str(graph.value(item, INTMK.agendaNote)) == "siehe Umlaufbeschluss 01/2023"
 
@@ -225,7 +227,7 @@ def test_the_requests_of_top_6_4(minutes: Minutes, graph: Graph) -> None:
     request = URIRef(C18 + "resolution/6.4/request/3")
     assert (request, RDF.type, INTMK.RequestToBund) in graph
     assert graph.value(request, INTMK.addressee) == URIRef(ID + "organisation/bundesregierung")
-    assert graph.value(request, INTMK.requestKind) == URIRef(ID + "request-kind/pruefbitte")
+    assert graph.value(request, INTMK.requestKind) == URIRef(CONCEPT + "request-kind/pruefbitte")
     assert graph.value(request, INTMK.firstLine) == Literal(790, datatype=XSD.integer)
     assert str(graph.value(request, INTMK.sentence)).startswith(
         "Die für Integration zuständigen Ministerinnen und Minister, Senatorinnen und Senatoren "
@@ -435,7 +437,7 @@ def test_wikidata_links_from_the_checked_table(graph: Graph) -> None:
 
 def test_outcome_model_enum_matches_the_concept_scheme(graph: Graph) -> None:
     for outcome in Outcome:
-        concept = URIRef(ID + "outcome/" + outcome.value)
+        concept = URIRef(CONCEPT + "outcome/" + outcome.value)
         pref_label = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
         assert languages(graph, concept, pref_label) == {"de", "en"}
 
@@ -492,4 +494,6 @@ def test_full_text_of_a_resolution(minutes: Minutes, graph: Graph) -> None:
         "eine Härtefallregelung geschaffen werden kann, die ihnen eine Einbürgerung ermöglicht."
     )
     meeting = graph.value(URIRef(C18 + "resolution/4.4"), INTMK.decidedAt)
-    assert graph.value(meeting, INTMK.meetingKind) == URIRef(ID + "meeting-kind/hauptkonferenz")
+    assert graph.value(meeting, INTMK.meetingKind) == URIRef(
+        CONCEPT + "meeting-kind/hauptkonferenz"
+    )

@@ -13,10 +13,10 @@ from rdflib.term import Node
 
 from mapping.shacl import Validation, load_shapes, validate
 from mapping.uris import Uris
-from tests.conftest import BASE, ID, INTMK
+from tests.conftest import BASE, CONCEPT, ID, INTMK
 
 C18 = ID + "conference/18/"
-SHAPES = BASE + "shapes#"
+SHAPES = "https://w3id.org/intmk/shapes#"
 SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
 Key = tuple[Node, Node, URIRef]  # constraint that fired, focus node, severity
@@ -155,7 +155,7 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         C18 + "resolution/4.4",
     ),
     "two outcomes": (
-        add(C18 + "resolution/4.4", INTMK.outcome, URIRef(ID + "outcome/einstimmig")),
+        add(C18 + "resolution/4.4", INTMK.outcome, URIRef(CONCEPT + "outcome/einstimmig")),
         "Resolution-outcome",
         C18 + "resolution/4.4",
     ),
@@ -208,7 +208,7 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         C18 + "item/4.2",
     ),
     "item status outside its scheme": (
-        add(C18 + "item/4.1", INTMK.itemStatus, URIRef(ID + "item-status/abgesetzt")),
+        add(C18 + "item/4.1", INTMK.itemStatus, URIRef(CONCEPT + "item-status/abgesetzt")),
         "AgendaItem-itemStatus",
         C18 + "item/4.1",
     ),

@@ -15,7 +15,7 @@ from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
 from tests.server_process import RunningServer
 
-INTMK = "http://localhost:8000/ontology#"
+INTMK = "https://w3id.org/intmk/ontology#"
 CONFERENCE = "http://localhost:8000/id/conference/18"
 LABELS = f"SELECT ?label WHERE {{ <{CONFERENCE}> <{RDFS.label}> ?label }} ORDER BY ?label"
 RESOLUTIONS = f"SELECT (COUNT(?r) AS ?n) WHERE {{ ?r a <{INTMK}Resolution> }}"

@@ -22,7 +22,7 @@ from rdflib.namespace import RDF, XSD
 from tests.server_process import RunningServer, client_at, serve
 
 BASE = "http://localhost:8000/"
-INTMK = BASE + "ontology#"
+INTMK = "https://w3id.org/intmk/ontology#"
 MINUTES = BASE + "id/conference/18/minutes"
 REFERENCE = BASE + "id/reference-data"
 CONFERENCE = BASE + "id/conference/18"
@@ -366,7 +366,11 @@ def test_service_description_describes_endpoint_formats_and_graphs(
         name = str(getattr(quad.graph_name, "value", ""))
         expected[name] = expected.get(name, 0) + 1
     assert sizes == expected
-    others = {BASE + "ontology", BASE + "id/validation-report", BASE + "dataset"}
+    others = {
+        "https://w3id.org/intmk/ontology",
+        BASE + "id/validation-report",
+        BASE + "dataset",
+    }
     assert set(sizes) == {MINUTES, REFERENCE, *others}
     default = graph.value(dataset, SD.defaultGraph)
     assert int(str(graph.value(default, VOID.triples))) == len(store)
