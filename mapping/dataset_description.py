@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pyoxigraph
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, VOID, XSD
 
 from mapping.dumps import FILE_TYPE, IANA, Dump
 from mapping.uris import Uris
@@ -40,6 +40,33 @@ SHA256 = URIRef("http://dcat-ap.de/def/hashAlgorithms/sha/256")
 FEDERAL = URIRef("http://dcat-ap.de/def/politicalGeocoding/Level/federal")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 PUBLISHER_PATH = "organisation/intmk-geschaeftsstelle"
+GRAPH_TEXTS = {
+    "reference-data": (
+        (
+            "Referenzdaten",
+            "Die 16 Länder, die Bundesressorts und andere Organisationen, Orte "
+            "und die geprüften Verweise auf Wikidata: Angaben, die nicht aus einer Niederschrift "
+            "stammen.",
+        ),
+        (
+            "Reference data",
+            "The 16 Länder, the federal ministries and other organisations, "
+            "places and the checked links to Wikidata: statements not read from any minutes.",
+        ),
+    ),
+    "validation-report": (
+        (
+            "Prüfbericht",
+            "Der SHACL-Prüfbericht der Veröffentlichung: Warnungen und Hinweise "
+            "zu den Daten (eine Verletzung verhindert die Veröffentlichung).",
+        ),
+        (
+            "Validation report",
+            "The SHACL validation report of this release: warnings and "
+            "notes about the data (a violation prevents the release).",
+        ),
+    ),
+}
 EXAMPLES = ("conference/18", "conference/18/resolution/6.4", "land/DE-HE")
 TITLE = (
     "Beschlüsse der Integrationsministerkonferenz (IntMK) als Linked Open Data",
@@ -226,6 +253,7 @@ class DescriptionWriter:
         self.catalog(when)
         self.dataset(when)
         self.void(stats)
+        self.graph_names()
         self.distributions()
         self.service()
         return self.graph
@@ -320,6 +348,18 @@ class DescriptionWriter:
         )
         for link, kind, counts, key, measure in partitions:
             self.add(dataset, link, *self.partition(kind, counts, key, measure))
+
+    def graph_names(self) -> None:
+        """The graphs that are no source document of their own, as resources a link can
+        follow: what each holds (the minutes' graphs are named by their documents)."""
+        for graph, (german, english) in (
+            (self.uris.reference_graph, GRAPH_TEXTS["reference-data"]),
+            (self.uris.validation_graph, GRAPH_TEXTS["validation-report"]),
+        ):
+            self.add(graph, RDF.type, VOID.Dataset)
+            self.texts(graph, RDFS.label, (german[0], english[0]))
+            self.texts(graph, DCTERMS.description, (german[1], english[1]))
+            self.add(graph, DCTERMS.isPartOf, self.names.dataset)
 
     def partition(
         self, kind: str, counts: dict[str, int], key: URIRef, measure: URIRef
