@@ -66,9 +66,10 @@ test: lint test-packages
 	$(BIN)/pytest
 
 # The inner loop: everything but the slowest suites (browser, fuzzing, property tests,
-# schemathesis, slow clients, the tests that run many builds); `make test` runs them all.
+# schemathesis, slow clients, the tests that run many builds, the OWL RL reasoner);
+# `make test` runs them all.
 SLOW_TESTS := browser schemathesis parser_properties parser_fuzz build_safety bad_input \
-	many_documents slow_clients
+	many_documents slow_clients reasoner
 test-fast: setup test-packages
 	$(BIN)/pytest -q -x $(foreach name,$(SLOW_TESTS),--ignore=tests/test_$(name).py)
 

@@ -115,8 +115,10 @@ class MinutesEmitter:
     ) -> None:
         self.g.add((subject, predicate, obj))
 
-    def lines(self, subject: URIRef, lines: LineRange) -> None:
-        add_lines(self.g, self.intmk, subject, lines, self.document, self.file_url)
+    def lines(
+        self, subject: URIRef, lines: LineRange, link: URIRef | None = PROV.wasDerivedFrom
+    ) -> None:
+        add_lines(self.g, self.intmk, subject, lines, self.document, self.file_url, link)
 
     def label(self, subject: URIRef, german: str, english: str) -> None:
         self.add(subject, RDFS.label, de(german))
@@ -164,8 +166,8 @@ class MinutesEmitter:
         self.label(c, f"{self.n}. IntMK {self.m.year}", f"{ordinal(self.n)} IntMK {self.m.year}")
         self.add(c, i.conferenceNumber, integer(self.n))
         self.add(c, i.year, Literal(str(self.m.year), datatype=XSD.gYear))
-        self.add(c, i.minutes, self.document)
-        self.lines(c, self.m.title_lines)
+        self.add(c, i.minutes, self.document)  # ⊑ schema:recordedIn: an event, not derived
+        self.lines(c, self.m.title_lines, link=None)
 
     def emit_meetings(self) -> None:
         meetings = [self.m.meeting, *self.m.other_meetings, *self.circular_meetings()]
@@ -207,7 +209,7 @@ class MinutesEmitter:
             self.add(place, RDF.type, SCHEMA.Place)
             self.add(place, RDFS.label, de(meeting.place))
             link_wikidata(self.g, place, "place-" + slug(meeting.place), self.wikidata)
-        self.lines(uri, meeting.lines)
+        self.lines(uri, meeting.lines, link=SCHEMA.recordedIn)  # an event, not derived
 
     # participants ----------------------------------------------------------------------
 

@@ -79,9 +79,18 @@ def add_lines(
     lines: LineRange,
     document: URIRef,
     file_url: str,
+    link: URIRef | None = PROV.wasDerivedFrom,
 ) -> None:
-    """Provenance: the source document and the line range (RFC 5147 fragment) a fact came from."""
-    graph.add((subject, PROV.wasDerivedFrom, document))
+    """Provenance: the source document and the line range (RFC 5147 fragment) a fact came from.
+
+    `link` relates the subject to the document. What was read from the minutes (an item, a
+    resolution, a paragraph …) is `prov:wasDerivedFrom` them, which makes it a prov:Entity.
+    An event is a prov:Activity (disjoint with prov:Entity): a meeting is `schema:recordedIn`
+    the minutes (link=SCHEMA.recordedIn), the conference names them with `intmk:minutes`
+    (link=None). ontology/intmk.ttl, "Provenance of events", says why.
+    """
+    if link is not None:
+        graph.add((subject, link, document))
     graph.add((subject, intmk.firstLine, integer(lines.first)))
     graph.add((subject, intmk.lastLine, integer(lines.last)))
     graph.add((subject, DCTERMS.source, URIRef(f"{file_url}#line={lines.first - 1},{lines.last}")))

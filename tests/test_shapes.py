@@ -148,6 +148,22 @@ def header_in_text(g: Graph) -> None:
     )
 
 
+PROV_DERIVED_FROM = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+RECORDED_IN = URIRef(SCHEMA + "recordedIn")
+
+
+def header_in_meeting_label(g: Graph) -> None:
+    """A learned running header in a meeting's German label: a meeting is checked like the
+    resources derived from the document, through schema:recordedIn."""
+    meeting = URIRef(C18 + "meeting/hauptkonferenz")
+    german = next(
+        o for o in g.objects(meeting, RDFS.label) if isinstance(o, Literal) and o.language == "de"
+    )
+    g.remove((meeting, RDFS.label, german))
+    header = "18. Integrationsminister*innenkonferenz 2023"
+    g.add((meeting, RDFS.label, Literal(f"{german} ({header})", lang="de")))
+
+
 BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
     "resolution without outcome": (
         remove(C18 + "resolution/4.4", INTMK.outcome),
@@ -221,6 +237,26 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         lambda g: copy_resource(g, ID + "person/kai-klose", ID + "bogus/kai-klose"),
         "UriScheme",
         ID + "bogus/kai-klose",
+    ),
+    "a conference derived from its minutes (an event: prov:Activity, not prov:Entity)": (
+        add(C18.rstrip("/"), PROV_DERIVED_FROM, URIRef(C18 + "minutes")),
+        "Conference-derivedFrom",
+        C18.rstrip("/"),
+    ),
+    "a meeting derived from its minutes (an event: prov:Activity, not prov:Entity)": (
+        add(C18 + "meeting/vorkonferenz", PROV_DERIVED_FROM, URIRef(C18 + "minutes")),
+        "Meeting-derivedFrom",
+        C18 + "meeting/vorkonferenz",
+    ),
+    "a meeting not recorded in its minutes": (
+        remove(C18 + "meeting/vorkonferenz", RECORDED_IN),
+        "Meeting-recordedIn",
+        C18 + "meeting/vorkonferenz",
+    ),
+    "a running header in the label of a meeting": (
+        header_in_meeting_label,
+        "NoRunningHeader",
+        C18 + "meeting/hauptkonferenz",
     ),
     "resolution date that is not an xsd:date": (
         replace(C18 + "resolution/4.1", URIRef(DCTERMS + "date"), Literal("2023-03-29")),

@@ -293,7 +293,7 @@ def test_construct_in_every_rdf_format(
         assert len(dataset) == conference_triples
         return
     parsed.parse(data=response.content, format=GRAPH_TYPES[media_type])
-    assert len(parsed) == conference_triples == 117
+    assert len(parsed) == conference_triples == 116
     year = parsed.value(URIRef(CONFERENCE), URIRef(INTMK + "year"))
     assert year == Literal("2023", datatype=XSD.gYear)
 
