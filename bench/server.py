@@ -64,7 +64,7 @@ PEER_PACKAGES = (
 SERVERS = ("ours", "oxigraph", "rdflib-endpoint")
 
 RESOURCE = BASE + "id/conference/18/item/4.1"
-PREFIX = f"PREFIX intmk: <{BASE}ontology#>\n"
+PREFIX = "PREFIX intmk: <https://w3id.org/intmk/ontology#>\n"
 AGGREGATION = PREFIX + (
     "SELECT ?addressee (COUNT(?request) AS ?requests)\n"
     "WHERE { ?request a intmk:Request ; intmk:addressee ?addressee }\n"
