@@ -24,7 +24,8 @@ import pyoxigraph
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, VOID, XSD
 
-from mapping.dumps import FILE_TYPE, IANA, Dump
+from mapping.dumps import FILE_TYPE, Dump
+from mapping.media_types import media_type
 from mapping.uris import Uris
 from mapping.vocabulary import SPDX, de, en, new_graph
 
@@ -396,9 +397,9 @@ class DescriptionWriter:
         self.texts(node, DCTERMS.title, spec.title)
         self.add(node, DCAT.accessURL, url)
         self.add(node, DCAT.downloadURL, url)
-        self.add(node, DCAT.mediaType, URIRef(IANA + spec.media_type))
+        self.add(node, DCAT.mediaType, media_type(self.graph, spec.media_type))
         if spec.compression:
-            self.add(node, DCAT.compressFormat, URIRef(IANA + spec.compression))
+            self.add(node, DCAT.compressFormat, media_type(self.graph, spec.compression))
         self.add(node, DCTERMS.format, URIRef(FILE_TYPE + spec.file_type))
         self.add(node, DCAT.byteSize, typed(dump.bytes, XSD.decimal))
         checksum = BNode(f"checksum-{dump.file.replace('.', '-')}")

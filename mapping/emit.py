@@ -9,8 +9,10 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from mapping.emit_notes import emit_footnote
 from mapping.laender import BY_CODE
+from mapping.media_types import media_type
 from mapping.model import (
     AgendaItem,
+    Amount,
     ApplicantList,
     ApplicantSource,
     Declaration,
@@ -28,6 +30,7 @@ from mapping.model import (
     UnreadLine,
 )
 from mapping.organisations import organisation_by_name
+from mapping.places import english_place_name
 from mapping.references import celex
 from mapping.uris import Uris, slug
 from mapping.vocabulary import (
@@ -147,7 +150,7 @@ class MinutesEmitter:
             self.add(doc, i.runningHeader, Literal(header))
         for footer in source.running_footers:
             self.add(doc, i.runningFooter, Literal(footer))
-        self.add(doc, DCTERMS.format, Literal("text/plain"))
+        self.add(doc, DCTERMS.format, media_type(self.g, "text/plain"))
         self.add(doc, FOAF.page, URIRef(self.file_url))
         self.add(doc, i.recordsConference, self.conference)
         self.add(doc, DCTERMS.coverage, self.uris.meeting(self.n, self.m.meeting.key))
@@ -208,6 +211,9 @@ class MinutesEmitter:
             self.add(uri, SCHEMA.location, place)
             self.add(place, RDF.type, SCHEMA.Place)
             self.add(place, RDFS.label, de(meeting.place))
+            english = english_place_name(meeting.place)
+            if english is not None:  # from the checked table data/reference/places.tsv
+                self.add(place, RDFS.label, en(english))
             link_wikidata(self.g, place, "place-" + slug(meeting.place), self.wikidata)
         self.lines(uri, meeting.lines, link=SCHEMA.recordedIn)  # an event, not derived
 
@@ -350,7 +356,8 @@ class MinutesEmitter:
         self.add(uri, i.ofConference, self.conference)
         self.add(uri, i.topNumber, Literal(top))
         self.add(uri, DCTERMS.title, de(title))
-        self.label(uri, f"TOP {top}: {title}", f"Item {top}: {title}")
+        # the title is German and has no translation: only the German label quotes it
+        self.label(uri, f"TOP {top}: {title}", f"Item {top} of the {ordinal(self.n)} IntMK")
         self.lines(uri, lines)
         return uri
 
@@ -420,7 +427,7 @@ class MinutesEmitter:
         self.label(
             uri,
             f"Beschluss zu TOP {top}: {resolution.title}",
-            f"Resolution on item {top}: {resolution.title}",
+            f"Resolution on item {top} of the {ordinal(self.n)} IntMK",
         )
         self.add(uri, i.outcome, self.concept("outcome", resolution.vote.outcome.value))
         if resolution.heading_mark:
@@ -523,6 +530,7 @@ class MinutesEmitter:
             self.add(a, i.statedAs, Literal(amount.stated_as))
             self.add(a, i.approximate, boolean(amount.approximate))
             self.add(a, RDFS.label, de(amount.stated_as))
+            self.add(a, RDFS.label, en(amount_in_english(amount)))
             self.lines(a, paragraph.lines)
         for law in paragraph.laws:
             target = URIRef(law.iri)
@@ -655,7 +663,7 @@ class MinutesEmitter:
         self.add(
             uri,
             RDFS.comment,
-            en(f"Line {number} was not read ({unread.problem}): “{unread.text}”."),
+            en(f"Line {number} was not read ({unread.problem}); the German comment quotes it."),
         )
         self.label(uri, f"Zeile {number}: nicht gelesen", f"Line {number}: not read")
         self.add(uri, OA.motivatedBy, OA.assessing)
@@ -688,6 +696,13 @@ def meeting_labels(meeting: Meeting, number: int, year: int) -> tuple[str, str]:
     )
 
 
+def amount_in_english(amount: Amount) -> str:
+    """'ca. 512.000 EUR' → 'about EUR 512,000': the value in English notation, no words
+    of the source (they are in the German label and intmk:statedAs)."""
+    figure = format(amount.value.normalize(), ",f")
+    return f"{'about ' if amount.approximate else ''}{amount.currency} {figure}"
+
+
 def split_abbreviation(printed: str) -> tuple[str, str | None]:
     """'Unabhängige Bundesbeauftragte für Antidiskriminierung (ADS)' → name, 'ADS'."""
     if printed.endswith(")") and " (" in printed:
@@ -703,16 +718,16 @@ def describe_finding(finding: Finding) -> tuple[str, str]:
             f"Die Tagesordnung führt TOP {finding.top} als „{finding.agenda_value}“, die "
             f"Überschrift im Beschlussteil lautet „{finding.resolution_value}“: nur eine von "
             "beiden kennzeichnet ihn als Punkt der Grünen Liste (GL).",
-            f"The agenda lists item {finding.top} as “{finding.agenda_value}”, the heading in "
-            f"the resolution section reads “{finding.resolution_value}”: only one of them marks "
-            "it as an item of the Green List (GL).",
+            f"The agenda and the heading in the resolution section differ on item {finding.top}: "
+            "only one of them marks it as an item of the Green List (GL). Both readings are "
+            "recorded in German as the agenda value and the resolution value.",
         )
     if finding.kind == "title-mismatch":
         return (
             f"Die Tagesordnung nennt TOP {finding.top} „{finding.agenda_value}“, der Beschlussteil "
             f"„{finding.resolution_value}“.",
-            f"The agenda titles item {finding.top} “{finding.agenda_value}”, "
-            f"the resolution section “{finding.resolution_value}”.",
+            f"The agenda and the resolution section title item {finding.top} differently; both "
+            "German titles are recorded as the agenda value and the resolution value.",
         )
     only_agenda = ", ".join(BY_CODE[c].name_de for c in finding.only_in_agenda) or "keine"
     only_resolution = ", ".join(BY_CODE[c].name_de for c in finding.only_in_resolution) or "keine"

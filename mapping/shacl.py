@@ -7,6 +7,7 @@ fills it in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +108,7 @@ def validate(data: Graph, shapes: Graph) -> Validation:
     """Validate a data graph (which includes the ontology) against the shapes."""
     _, report, _ = pyshacl_validate(data, shacl_graph=shapes, **VALIDATOR_OPTIONS)
     assert isinstance(report, Graph)
+    tag_messages(report, shapes)
     for prefix, namespace in data.namespaces():
         report.bind(prefix, namespace, override=False)
     results = sorted(read_results(report, shapes), key=sort_key)
@@ -118,36 +120,77 @@ def read_results(report: Graph, shapes: Graph) -> Iterable[Result]:
         severity = report.value(node, SH.resultSeverity)
         assert isinstance(severity, URIRef)
         constraint = report.value(node, SH.sourceConstraint)
-        focus = report.value(node, SH.focusNode) or node
-        path = report.value(node, SH.resultPath)
-        value = report.value(node, SH.value)
         messages = tuple(
-            m for m in report.objects(node, SH.resultMessage) if isinstance(m, Literal)
+            sorted(
+                (m for m in report.objects(node, SH.resultMessage) if isinstance(m, Literal)),
+                key=lambda m: (m.language or "", str(m)),
+            )
         )
         if constraint is not None:
-            # pyshacl drops the language tags of SPARQL constraint messages: take the
-            # tagged messages from the shapes graph and fill in the result's values
-            own = [m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)]
-            if own:
-                messages = tuple(fill_in(m, focus, path, value) for m in own)
+            # a SPARQL constraint's own messages say more than its node shape's
+            own = Templates([m for m in shapes.objects(constraint, SH.message)])
+            specific = tuple(m for m in messages if own.match(str(m)) is not None)
+            messages = specific or messages
         yield Result(
             severity=severity,
             source_shape=report.value(node, SH.sourceShape) or node,
             source_constraint=constraint,
-            focus=focus,
-            path=path,
-            value=value,
+            focus=report.value(node, SH.focusNode) or node,
+            path=report.value(node, SH.resultPath),
+            value=report.value(node, SH.value),
             messages=messages,
         )
 
 
-def fill_in(message: Literal, focus: Node, path: Node | None, value: Node | None) -> Literal:
-    """Replace {$this}, {?path}, {?value} (either sigil) in a message template."""
-    text = str(message)
-    for name, node in (("this", focus), ("path", path), ("value", value)):
-        for sigil in ("$", "?"):
-            text = text.replace("{" + sigil + name + "}", "" if node is None else str(node))
-    return Literal(text, lang=message.language)
+PLACEHOLDER = re.compile(r"\{[?$][A-Za-z_][A-Za-z0-9_]*\}")
+
+
+class Templates:
+    """sh:message templates, matched against the messages pyshacl filled in."""
+
+    def __init__(self, messages: Iterable[Node]) -> None:
+        self.patterns = [
+            (message, template_pattern(str(message)))
+            for message in messages
+            if isinstance(message, Literal)
+        ]
+
+    def match(self, text: str) -> Literal | None:
+        """The template `text` was made from: the same text, each {?var} filled in."""
+        for message, pattern in self.patterns:
+            if pattern.fullmatch(text):
+                return message
+        return None
+
+
+def template_pattern(template: str) -> re.Pattern[str]:
+    """'Die TOP-Nummer {?value} kommt …' → a pattern where each placeholder is any text."""
+    parts = PLACEHOLDER.split(template)
+    return re.compile("(?s:.*?)".join(re.escape(part) for part in parts))
+
+
+def tag_messages(report: Graph, shapes: Graph) -> None:
+    """Give every sh:resultMessage the language tag of the sh:message it was made from.
+
+    pyshacl copies a shape's sh:message into sh:resultMessage without its language tag.
+    Each untagged message is matched against the messages of the result's constraint and
+    shape (then of all shapes) with their placeholders filled in, and takes that
+    message's tag; a message no shape has is pyshacl's own, which it writes in English.
+    """
+    everything: Templates | None = None
+    for node in list(report.subjects(RDF.type, SH.ValidationResult)):
+        sources = (report.value(node, SH.sourceConstraint), report.value(node, SH.sourceShape))
+        own = Templates(m for s in sources if s is not None for m in shapes.objects(s, SH.message))
+        for message in list(report.objects(node, SH.resultMessage)):
+            if not isinstance(message, Literal) or message.language:
+                continue
+            template = own.match(str(message))
+            if template is None:
+                everything = everything or Templates(shapes.objects(None, SH.message))
+                template = everything.match(str(message))
+            language = template.language if template is not None else "en"
+            report.remove((node, SH.resultMessage, message))
+            report.add((node, SH.resultMessage, Literal(str(message), lang=language)))
 
 
 def sort_key(result: Result) -> tuple[int, str, str, str]:

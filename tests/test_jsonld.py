@@ -104,10 +104,11 @@ def test_a_resolution_reads_like_json(client: httpx.Client) -> None:
     assert resolution["outcome"] == CONCEPT + "outcome/mehrheitlich"
     assert resolution["voteStatement"] == {"de": "Die IntMK hat mehrheitlich beschlossen:"}
     assert resolution["firstLine"] == 778 and resolution["lastLine"] == 790
-    assert resolution["label"]["en"] == (
-        "Resolution on item 6.4: Verlängerung Aufenthaltserlaubnis § 24 Aufenthaltsgesetz "
-        "(AufenthG)"
-    )
+    assert resolution["label"] == {
+        "de": "Beschluss zu TOP 6.4: Verlängerung Aufenthaltserlaubnis § 24 Aufenthaltsgesetz "
+        "(AufenthG)",
+        "en": "Resolution on item 6.4 of the 18th IntMK",
+    }
     item = client.get("/doc/conference/18/item/4.1.jsonld").json()["@graph"][0]
     assert item["topNumber"] == "4.1"
     assert item["withdrawn"] is False

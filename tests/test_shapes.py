@@ -19,6 +19,7 @@ C18 = ID + "conference/18/"
 SHAPES = "https://w3id.org/intmk/shapes#"
 SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
+IANA = "https://www.iana.org/assignments/media-types/"
 Key = tuple[Node, Node, URIRef]  # constraint that fired, focus node, severity
 
 
@@ -262,6 +263,16 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         replace(C18 + "resolution/4.1", URIRef(DCTERMS + "date"), Literal("2023-03-29")),
         "Resolution-date",
         C18 + "resolution/4.1",
+    ),
+    "format as a string instead of a media type": (
+        replace(C18 + "minutes", URIRef(DCTERMS + "format"), Literal("text/plain")),
+        "SourceDocument-format",
+        C18 + "minutes",
+    ),
+    "media type whose IRI is not its name": (
+        replace(IANA + "text/plain", RDF.value, Literal("text/html")),
+        "MediaType-iri",
+        IANA + "text/plain",
     ),
 }
 
