@@ -34,6 +34,7 @@ from mapping.dataset_description import describe_dataset
 from mapping.document.read import SUFFIXES
 from mapping.dumps import Dump, write_dumps
 from mapping.emit import MinutesEmitter
+from mapping.entailment import entailed_graph
 from mapping.errors import SourceError
 from mapping.model import Minutes, UnreadItem
 from mapping.ontology_diagram import write_diagrams
@@ -293,6 +294,10 @@ def build(
     if not validation.conforms:
         raise GraphRefused(validation)
     graphs["validation-report"] = (uris.validation_graph, validation.report)
+    report("writing out the entailed types and super-properties")
+    asserted = [graph for key, (_, graph) in graphs.items() if key != "validation-report"]
+    entailed = entailed_graph(asserted, graphs["ontology"][1], new_graph(uris))
+    graphs["entailed"] = (uris.entailed_graph, entailed)
     texts = {m.source.text_name: m.source.reader_text for m in documents if m.source.reader_text}
     publish(output, graphs, summaries, uris.base, files, report, texts)
     return BuildResult(summaries, validation)

@@ -67,6 +67,20 @@ GRAPH_TEXTS = {
             "notes about the data (a violation prevents the release).",
         ),
     ),
+    "entailed": (
+        (
+            "Gefolgerte Typen und Eigenschaften",
+            "Was die Ontologie aus den Daten folgert: die Typen und Obereigenschaften aus "
+            "ELI-DL, schema.org, PROV-O, FOAF und ORG (RDFS-Regeln rdfs7 und rdfs9), damit "
+            "Abfragen in diesen Vokabularen ohne Inferenz antworten.",
+        ),
+        (
+            "Entailed types and properties",
+            "What the ontology entails from the data: the types and super-properties of "
+            "ELI-DL, schema.org, PROV-O, FOAF and ORG (RDFS rules rdfs7 and rdfs9), so that "
+            "queries in those vocabularies answer without inference.",
+        ),
+    ),
 }
 EXAMPLES = ("conference/18", "conference/18/resolution/6.4", "land/DE-HE")
 TITLE = (
@@ -356,6 +370,7 @@ class DescriptionWriter:
         for graph, (german, english) in (
             (self.uris.reference_graph, GRAPH_TEXTS["reference-data"]),
             (self.uris.validation_graph, GRAPH_TEXTS["validation-report"]),
+            (self.uris.entailed_graph, GRAPH_TEXTS["entailed"]),
         ):
             self.add(graph, RDF.type, VOID.Dataset)
             self.texts(graph, RDFS.label, (german[0], english[0]))

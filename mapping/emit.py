@@ -29,13 +29,14 @@ from mapping.model import (
     UnreadItem,
     UnreadLine,
 )
-from mapping.organisations import organisation_by_name
+from mapping.organisations import BY_KEY, organisation_by_name
 from mapping.places import english_place_name
 from mapping.references import celex
 from mapping.uris import Uris, slug
 from mapping.vocabulary import (
     DQV,
     ELI,
+    ELI_DL,
     OA,
     SCHEMA,
     SPDX,
@@ -170,6 +171,7 @@ class MinutesEmitter:
         self.add(c, i.conferenceNumber, integer(self.n))
         self.add(c, i.year, Literal(str(self.m.year), datatype=XSD.gYear))
         self.add(c, i.minutes, self.document)  # ⊑ schema:recordedIn: an event, not derived
+        self.add(c, i.conferenceOf, self.uris.organisation("intmk"))
         self.lines(c, self.m.title_lines, link=None)
 
     def emit_meetings(self) -> None:
@@ -284,6 +286,11 @@ class MinutesEmitter:
         self.add(part, i.isGuest, boolean(delegation.land is None))
         for org in orgs:
             self.add(part, i.onBehalfOf, org)
+        self.add(part, i.participationRole, self.concept("participation-role", "teilnahme"))
+        # one agent in whose name: the Land for its delegates, the office(s) for a guest
+        in_name_of = [self.uris.land(delegation.land)] if delegation.land else orgs
+        for agent in in_name_of:
+            self.add(part, ELI_DL.participation_in_name_of, agent)
         where = BY_CODE[delegation.land].name_de if delegation.land else "Gast"
         self.label(
             part,
@@ -397,6 +404,7 @@ class MinutesEmitter:
         self.add(item, i.hasApplicant, uri)
         self.add(uri, i.applicantFor, item)
         self.add(uri, i.applicantLand, self.uris.land(applicant.land))
+        self.add(uri, i.participationRole, self.concept("participation-role", "antragsteller"))
         self.add(uri, i.coordinating, boolean(applicant.coordinating))
         self.add(uri, i.highlighted, boolean(applicant.highlighted))
         for source in sorted(applicant.named_in, key=lambda s: s.value):
@@ -430,6 +438,10 @@ class MinutesEmitter:
             f"Resolution on item {top} of the {ordinal(self.n)} IntMK",
         )
         self.add(uri, i.outcome, self.concept("outcome", resolution.vote.outcome.value))
+        if resolution.vote.margin:
+            self.add(
+                uri, i.decisionMargin, self.concept("decision-margin", resolution.vote.margin.value)
+            )
         if resolution.heading_mark:
             self.add(uri, i.headingMark, Literal(resolution.heading_mark))
         if resolution.vote.statement:
@@ -550,6 +562,7 @@ class MinutesEmitter:
             self.add(uri, i.refersToConference, other)
             self.add(other, RDF.type, i.Conference)
             self.add(other, i.conferenceNumber, integer(reference.number))
+            self.add(other, i.conferenceOf, self.uris.organisation("intmk"))
             if reference.year:
                 self.add(other, i.year, Literal(str(reference.year), datatype=XSD.gYear))
 
@@ -569,6 +582,7 @@ class MinutesEmitter:
         self.add(uri, i.inParagraph, self.uris.paragraph(self.n, top, request.paragraph))
         for key in request.addressees:
             self.add(uri, i.addressee, self.uris.organisation(key))
+            self.emit_addressee_participation(uri, top, request, key)
         german, english = REQUEST_LABELS[request.kind.value]
         self.label(
             uri,
@@ -576,6 +590,25 @@ class MinutesEmitter:
             f"{english} {request.number} on item {top}",
         )
         self.lines(uri, request.lines)
+
+    def emit_addressee_participation(
+        self, request_uri: URIRef, top: str, request: Request, key: str
+    ) -> None:
+        """The addressee as a participation in the addressee role (ELI-DL's pattern);
+        intmk:addressee is its shortcut."""
+        i = self.intmk
+        uri = self.uris.addressee(self.n, top, request.number, key)
+        organisation = self.uris.organisation(key)
+        self.add(uri, RDF.type, i.AddresseeParticipation)
+        self.add(request_uri, i.hasAddresseeParticipation, uri)
+        self.add(uri, i.addressedOrganisation, organisation)
+        self.add(uri, i.participationRole, self.concept("participation-role", "adressat"))
+        addressee, (german, english) = BY_KEY[key], REQUEST_LABELS[request.kind.value]
+        self.label(
+            uri,
+            f"{addressee.name_de}: Adressat von {german} {request.number} zu TOP {top}",
+            f"{addressee.name_en}: addressee of {english.lower()} {request.number} on item {top}",
+        )
 
     def emit_green_list(self) -> None:
         i = self.intmk

@@ -185,6 +185,6 @@ def read_release(release: Field, path: Path) -> Release:
 
 
 def read_vote(vote: Field, path: Path) -> Vote:
-    outcome, counts = parse_vote_phrase(vote.value, path, vote.range.first)
+    outcome, margin, counts = parse_vote_phrase(vote.value, path, vote.range.first)
     statement = f"{VOTE}: {' '.join(vote.value.split())}"
-    return Vote(outcome, statement, None, None, vote.range, counts)
+    return Vote(outcome, statement, None, None, vote.range, counts, margin)

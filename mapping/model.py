@@ -17,9 +17,18 @@ class LineRange:
 
 
 class Outcome(Enum):
+    """What the conference decided: the decision's outcome (eli-dl:decision_outcome)."""
+
+    ADOPTED = "angenommen"
+    NOTED = "zur-kenntnis-genommen"
+
+
+class Margin(Enum):
+    """How the decision was carried, apart from what was decided: "einstimmig" is a
+    margin, not an outcome."""
+
     UNANIMOUS = "einstimmig"
     MAJORITY = "mehrheitlich"
-    NOTED = "zur-kenntnis-genommen"
 
 
 class RequestKind(Enum):
@@ -225,6 +234,7 @@ class Vote:
     circular_date: datetime.date | None
     lines: LineRange | None
     counts: VoteCount | None = None
+    margin: Margin | None = None  # "einstimmig", "mehrheitlich"; None when not stated
 
 
 @dataclass(frozen=True)

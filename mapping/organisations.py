@@ -125,11 +125,21 @@ ORGANISATIONS: tuple[Organisation, ...] = (
         "KMK",
         phrases=("die KMK",),
     ),
+    # the body whose conferences the minutes record (intmk:conferenceOf); no phrase: the
+    # IntMK addresses others, a sentence naming "die IntMK" is its own decision
+    Organisation(
+        "intmk",
+        "Integrationsministerkonferenz",
+        "Conference of the Integration Ministers of the Länder",
+        False,
+        "IntMK",
+    ),
     Organisation(
         "intmk-geschaeftsstelle",
         "IntMK-Geschäftsstelle",
         "IntMK office",
         False,
+        parent="intmk",
         phrases=("Die Geschäftsstelle der IntMK", "die Geschäftsstelle der IntMK"),
     ),
     Organisation(

@@ -301,10 +301,10 @@ def vote_sentence(line: Line, path: Path) -> Vote | None:
     match = VOTE.match(statement)
     if match is None:
         return None
-    outcome, counts = parse_vote_phrase(match.group("phrase"), path, line.number)
+    outcome, margin, counts = parse_vote_phrase(match.group("phrase"), path, line.number)
     circular_date = parse_date(match.group("date"), line.number, path)
     lines = LineRange(line.number, line.last)
-    return Vote(outcome, statement, match.group("number"), circular_date, lines, counts)
+    return Vote(outcome, statement, match.group("number"), circular_date, lines, counts, margin)
 
 
 def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple[Vote, list[Block]]:

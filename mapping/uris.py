@@ -15,6 +15,8 @@ DEFAULT_BASE = "http://localhost:8000/"
 VOCABULARY = "https://w3id.org/intmk/"
 CONCEPT_SCHEMES = (
     "outcome",
+    "decision-margin",
+    "participation-role",
     "request-kind",
     "meeting-kind",
     "applicant-list",
@@ -58,6 +60,11 @@ class Uris:
     @property
     def validation_graph(self) -> URIRef:
         return self._id("validation-report")
+
+    @property
+    def entailed_graph(self) -> URIRef:
+        """The types and super-properties the ontology entails (mapping/entailment.py)."""
+        return self._id("entailed")
 
     @property
     def ontology_graph(self) -> URIRef:
@@ -108,6 +115,12 @@ class Uris:
 
     def request(self, number: int, top: str, k: int) -> URIRef:
         return self._id(f"conference/{number}/resolution/{top}/request/{k}")
+
+    def addressee(self, number: int, top: str, k: int, organisation: str) -> URIRef:
+        """The participation of one addressee in the k-th request on an item."""
+        return self._id(
+            f"conference/{number}/resolution/{top}/request/{k}/addressee/{organisation}"
+        )
 
     def finding(self, number: int, key: str) -> URIRef:
         return self._id(f"conference/{number}/finding/{key}")

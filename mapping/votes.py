@@ -7,9 +7,9 @@ from pathlib import Path
 
 from mapping.errors import SourceError
 from mapping.laender import LAENDER
-from mapping.model import Outcome, VoteCount
+from mapping.model import Margin, Outcome, VoteCount
 
-WORDS = {"einstimmig": Outcome.UNANIMOUS, "mehrheitlich": Outcome.MAJORITY}
+WORDS = {"einstimmig": Margin.UNANIMOUS, "mehrheitlich": Margin.MAJORITY}
 NOTED = re.compile(r"^(?:zur Kenntnis genommen|Kenntnisnahme)$")
 RATIO = re.compile(r"(?P<yes>\d{1,2})\s*:\s*(?P<no>\d{1,2})\s*:\s*(?P<abstentions>\d{1,2})")
 COUNT = r"(\d{1,2}|keine?)"
@@ -28,19 +28,23 @@ EXPECTED = (
 )
 
 
-def parse_vote_phrase(text: str, path: Path | str, line: int) -> tuple[Outcome, VoteCount | None]:
-    """The outcome and the counts a vote phrase states; anything else is a SourceError."""
+VoteReading = tuple[Outcome, Margin | None, VoteCount | None]
+
+
+def parse_vote_phrase(text: str, path: Path | str, line: int) -> VoteReading:
+    """The outcome, the margin and the counts a vote phrase states; anything else is a
+    SourceError. Every phrase with "einstimmig", "mehrheitlich" or counts adopts."""
     phrase = " ".join(text.split()).rstrip(".")
     if NOTED.match(phrase):
-        return Outcome.NOTED, None
+        return Outcome.NOTED, None, None
     match = PHRASE.match(phrase)
     if match is None or not (match.group("word") or match.group("counts")):
         raise SourceError(path, line, f"vote '{phrase}'", EXPECTED)
     counts = read_counts(match.group("counts"), path, line) if match.group("counts") else None
     word = match.group("word")
     if counts is None:
-        return WORDS[word], None
-    by_counts = Outcome.UNANIMOUS if counts.no == 0 else Outcome.MAJORITY
+        return Outcome.ADOPTED, WORDS[word], None
+    by_counts = Margin.UNANIMOUS if counts.no == 0 else Margin.MAJORITY
     if word and WORDS[word] is not by_counts:
         raise SourceError(
             path,
@@ -48,7 +52,7 @@ def parse_vote_phrase(text: str, path: Path | str, line: int) -> tuple[Outcome, 
             f"the vote says '{word}' but counts {counts.no} no vote(s) in '{phrase}'",
             "a word and counts that agree (einstimmig: no 'no' votes)",
         )
-    return by_counts, counts
+    return Outcome.ADOPTED, by_counts, counts
 
 
 def read_counts(text: str, path: Path | str, line: int) -> VoteCount:

@@ -76,16 +76,17 @@ def describe(dataset: PublishedDataset, path: str, page: int = 1) -> Description
     if page < 1 or not exists(store, topic):
         return None
     triples: dict[Triple, None] = {}
-    add_closure(store, topic, triples)
-    incoming = backlinks(store, topic)
+    entailed = entailed_graph(dataset.base)
+    add_closure(store, topic, triples, entailed)
+    incoming = backlinks(store, topic, entailed)
     pages = max(1, -(-len(incoming) // PAGE_SIZE))
     if page > pages:
         return None
     for triple in incoming[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
         triples[triple] = None
         if isinstance(triple.subject, BlankNode):
-            add_closure(store, triple.subject, triples)
-    add_naming(store, neighbours(topic, triples), triples)
+            add_closure(store, triple.subject, triples, entailed)
+    add_naming(store, neighbours(topic, triples), triples, entailed)
     document = document_iri(dataset.base, path, page)
     for triple in document_triples(dataset, path, topic, document, page, pages):
         triples[triple] = None
@@ -93,11 +94,22 @@ def describe(dataset: PublishedDataset, path: str, page: int = 1) -> Description
     return Description(topic, document, tuple(ordered), page, pages, len(incoming))
 
 
-def add_closure(store: Store, subject: Subject, into: dict[Triple, None]) -> None:
-    """The triples of `subject` and, recursively, of the blank nodes they reach."""
+def entailed_graph(base: str) -> NamedNode:
+    """The graph of entailed types and super-properties (mapping/entailment.py)."""
+    return NamedNode(f"{base}id/entailed")
+
+
+def add_closure(
+    store: Store, subject: Subject, into: dict[Triple, None], entailed: NamedNode
+) -> None:
+    """The triples of `subject` and, recursively, of the blank nodes they reach; not the
+    entailed ones, which repeat in other vocabularies what the document says (they are
+    there for SPARQL clients without inference)."""
     pending, seen = [subject], {subject}
     while pending:
         for quad in store.quads_for_pattern(pending.pop(), None, None):
+            if quad.graph_name == entailed:
+                continue
             into[quad.triple] = None
             node = quad.object
             if isinstance(node, BlankNode) and node not in seen:
@@ -105,9 +117,14 @@ def add_closure(store: Store, subject: Subject, into: dict[Triple, None]) -> Non
                 pending.append(node)
 
 
-def backlinks(store: Store, topic: NamedNode) -> list[Triple]:
-    """Triples from other subjects to `topic`, in a stable order so pages do not shift."""
-    found = {q.triple: None for q in store.quads_for_pattern(None, None, topic)}
+def backlinks(store: Store, topic: NamedNode, entailed: NamedNode) -> list[Triple]:
+    """Triples from other subjects to `topic`, in a stable order so pages do not shift
+    (entailed super-properties left out: they repeat an asserted link)."""
+    found = {
+        q.triple: None
+        for q in store.quads_for_pattern(None, None, topic)
+        if q.graph_name != entailed
+    }
     incoming = [t for t in found if t.subject != topic]
     return sorted(incoming, key=lambda t: (str(t.subject), str(t.predicate)))
 
@@ -123,11 +140,15 @@ def neighbours(topic: NamedNode, triples: Iterable[Triple]) -> set[NamedNode]:
     return found
 
 
-def add_naming(store: Store, resources: Iterable[NamedNode], into: dict[Triple, None]) -> None:
+def add_naming(
+    store: Store, resources: Iterable[NamedNode], into: dict[Triple, None], entailed: NamedNode
+) -> None:
+    """Labels and asserted types of the linked resources."""
     for resource in resources:
         for predicate in NAMING:
             for quad in store.quads_for_pattern(resource, predicate, None):
-                into[quad.triple] = None
+                if quad.graph_name != entailed:
+                    into[quad.triple] = None
 
 
 def document_triples(

@@ -68,6 +68,7 @@ class AgendaEntry:
     is_group: bool
     resolution: str = ""
     outcome: str = ""
+    margin: str = ""
     withdrawn: bool = False
     green_list: bool = False
     merged_into: str = ""
@@ -80,12 +81,13 @@ class AgendaEntry:
 
 
 AGENDA = """
-SELECT ?item ?top ?title ?group ?resolution ?outcome ?withdrawn ?green ?merged WHERE {
+SELECT ?item ?top ?title ?group ?resolution ?outcome ?margin ?withdrawn ?green ?merged WHERE {
   {conference} intmk:hasAgendaItem ?item .
   ?item intmk:topNumber ?top ; intmk:position ?position ; intmk:isGroup ?group .
   OPTIONAL { ?item dcterms:title ?title }
   OPTIONAL { ?item intmk:hasResolution ?resolution .
-             OPTIONAL { ?resolution intmk:outcome ?outcome } }
+             OPTIONAL { ?resolution intmk:outcome ?outcome }
+             OPTIONAL { ?resolution intmk:decisionMargin ?margin } }
   OPTIONAL { ?item intmk:withdrawn ?withdrawn }
   OPTIONAL { ?item intmk:onGreenList ?green }
   OPTIONAL { ?item intmk:mergedInto ?merged }
@@ -141,6 +143,7 @@ def agenda(store: Store, base: str, conference: str) -> list[AgendaEntry]:
             is_group=flag(row, "group"),
             resolution=row.get("resolution", ""),
             outcome=row.get("outcome", ""),
+            margin=row.get("margin", ""),
             withdrawn=flag(row, "withdrawn"),
             green_list=flag(row, "green"),
             merged_into=row.get("merged", ""),
@@ -410,10 +413,12 @@ class LandItem:
     highlighted: bool
     resolution: str
     outcome: str
+    margin: str
 
 
 LAND_ITEMS = """
 SELECT ?item ?conference ?number ?top ?title ?coordinating ?highlighted ?resolution ?outcome
+       ?margin
 WHERE {
   ?applicant intmk:applicantLand {land} ; intmk:applicantFor ?item ;
              intmk:coordinating ?coordinating ; intmk:highlighted ?highlighted .
@@ -421,7 +426,8 @@ WHERE {
   ?conference intmk:conferenceNumber ?number .
   OPTIONAL { ?item dcterms:title ?title }
   OPTIONAL { ?item intmk:hasResolution ?resolution .
-             OPTIONAL { ?resolution intmk:outcome ?outcome } }
+             OPTIONAL { ?resolution intmk:outcome ?outcome }
+             OPTIONAL { ?resolution intmk:decisionMargin ?margin } }
 } ORDER BY DESC(?number) ?position
 """
 
@@ -441,6 +447,7 @@ def land_items(store: Store, base: str, land: str) -> list[LandItem]:
                 flag(row, "highlighted"),
                 row.get("resolution", ""),
                 row.get("outcome", ""),
+                row.get("margin", ""),
             ),
         )
     return list(found.values())

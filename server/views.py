@@ -154,6 +154,7 @@ def resolution_view(context: Context) -> dict[str, Any]:
         "conference": context.value(context.intmk("ofConference")),
         "meeting": context.value(context.intmk("decidedAt")),
         "outcome": context.value(context.intmk("outcome")),
+        "margin": context.value(context.intmk("decisionMargin")),
         "vote": context.value(context.intmk("voteStatement")),
         "paragraphs": [marked(p) for p in page_data.paragraphs(store, base, topic)],
         "applicants": context.by_name(entries.get(item, [])),
@@ -172,6 +173,9 @@ def item_view(context: Context) -> dict[str, Any]:
         "group": context.value(context.intmk("groupItem")),
         "resolution": resolution,
         "outcome": page_data.first_value(store, resolution, context.intmk("outcome"))
+        if resolution
+        else "",
+        "margin": page_data.first_value(store, resolution, context.intmk("decisionMargin"))
         if resolution
         else "",
         "applicants": context.by_name(entries.get(topic, [])),

@@ -63,7 +63,7 @@ def test_home_then_a_resolution(tab: Page, server: RunningServer) -> None:
     tab.goto(server.url)
     assert tab.title() == "Beschlüsse der Integrationsministerkonferenz – IntMK Linked Data"
     row = tab.locator('tr[data-top="6.4"]')
-    assert row.locator("td.outcome").inner_text() == "mehrheitlich"
+    assert row.locator("td.outcome").inner_text() == "angenommen (mehrheitlich)"
     keep(tab, "home")
     row.locator("td.outcome a").click()
     tab.wait_for_url("**/doc/conference/18/resolution/6.4")

@@ -77,6 +77,7 @@ def test_build_prints_a_summary_and_writes_every_file(sources: Path, tmp_path: P
         "dataset.ttl",
         "dumps/intmk.nq.gz",
         "dumps/intmk.ttl",
+        "entailed.ttl",
         "intmk.nq",
         "ontology-de.svg",
         "ontology-en.svg",
@@ -108,6 +109,7 @@ def test_named_graph_per_document_in_the_nquads(sources: Path, tmp_path: Path) -
         "<http://localhost:8000/id/reference-data>",
         "<https://w3id.org/intmk/ontology>",
         "<http://localhost:8000/id/validation-report>",
+        "<http://localhost:8000/id/entailed>",
     }
 
 

@@ -15,6 +15,8 @@ from server.examples import Example, examples
 from tests.conftest import BASE
 
 SRJ = "application/sparql-results+json"
+VOCABULARY = "https://w3id.org/intmk/ontology#"
+OTHER_TERMS = {"13", "14"}  # the examples that ask in ELI-DL and schema.org terms alone
 Row = tuple[object, ...]
 
 
@@ -41,10 +43,10 @@ def table(rows: list[dict[str, str]], *columns: str, sets: tuple[str, ...] = ())
     return [tuple(as_set(r[c]) if c in sets else r.get(c, "") for c in columns) for r in rows]
 
 
-def test_there_are_twelve_examples_with_titles_in_both_languages() -> None:
+def test_there_are_fourteen_examples_with_titles_in_both_languages() -> None:
     found = examples()
-    assert len(found) == 12
-    assert [e.slug[:2] for e in found] == [f"{n:02d}" for n in range(1, 13)]
+    assert len(found) == 14
+    assert [e.slug[:2] for e in found] == [f"{n:02d}" for n in range(1, 15)]
     for example in found:
         assert (
             example.title("de")
@@ -53,7 +55,11 @@ def test_there_are_twelve_examples_with_titles_in_both_languages() -> None:
         )
         assert example.about("de") and example.about("en")
         # the vocabulary by its persistent IRIs, data IRIs through the base placeholder
-        assert "PREFIX intmk: <https://w3id.org/intmk/ontology#>" in example.template
+        # (13 and 14 ask in ELI-DL and schema.org terms alone)
+        in_other_terms = example.slug[:2] in {"13", "14"}
+        assert in_other_terms != (
+            "PREFIX intmk: <https://w3id.org/intmk/ontology#>" in example.template
+        )
         assert "{{BASE}}" not in example.query(BASE) and "localhost:8000" not in example.template
 
 
@@ -169,7 +175,11 @@ OUTCOMES = (
     "A e B k C e 1.1 k 1.2 e 1.3 e 1.4 e 1.5 e 1.6 k 2 e 3 e 4.1 e 4.3 e 4.4 m 4.5 m 4.6 e "
     "4.7 m 4.8 e 4.9 e 5.1 m 5.2 e 5.3 e 5.4 m 6.1 m 6.2 m 6.3 m 6.4 m 7.1 m 7.2 m 7.4 e"
 )
-OUTCOME_NAMES = {"e": "einstimmig", "m": "mehrheitlich", "k": "zur Kenntnis genommen"}
+OUTCOME_NAMES = {
+    "e": ("angenommen", "einstimmig"),
+    "m": ("angenommen", "mehrheitlich"),
+    "k": ("zur Kenntnis genommen", ""),
+}
 
 
 def test_every_resolution_of_the_18th_conference_with_its_outcome(client: httpx.Client) -> None:
@@ -178,9 +188,9 @@ def test_every_resolution_of_the_18th_conference_with_its_outcome(client: httpx.
     expected = [
         (top, OUTCOME_NAMES[code]) for top, code in zip(words[::2], words[1::2], strict=True)
     ]
-    assert table(rows, "top", "outcome") == expected
+    assert table(rows, "top", "outcome", "margin") == [(top, *named) for top, named in expected]
     assert len(rows) == 30
-    assert sum(1 for _, outcome in expected if outcome == "mehrheitlich") == 11
+    assert sum(1 for _, (_, margin) in expected if margin == "mehrheitlich") == 11
 
 
 def test_requests_by_addressee(client: httpx.Client) -> None:
@@ -264,5 +274,33 @@ def test_every_example_runs_on_another_base(example: Example) -> None:
     """The base placeholder is all that ties a query to a base URI."""
     other = "https://intmk.example.org/data/"
     assert BASE not in example.query(other)
-    assert "<https://w3id.org/intmk/ontology#>" in example.query(other)
+    assert example.slug[:2] in {
+        "13",
+        "14",
+    } or "<https://w3id.org/intmk/ontology#>" in example.query(other)
     assert f"<{other}ontology#>" not in example.query(other)
+
+
+def test_the_decisions_in_eli_dl_terms(client: httpx.Client) -> None:
+    """27 resolutions adopted, 3 noted (TOP B, 1.1, 1.6), each on its own agenda item."""
+    rows = run(client, by_slug("13"))
+    assert table(rows, "outcome", "decisions", "activities") == [
+        ("adopted", "27", "27"),
+        ("noted", "3", "3"),
+    ]
+
+
+def test_the_requests_in_schema_org_terms(client: httpx.Client) -> None:
+    """The addressees of query 06 (by schema:recipient), and the three the shortcut
+    intmk:RequestToBund leaves out: the IntMK office, the KMK, "alle Verantwortlichen"."""
+    rows = run(client, by_slug("14"))
+    assert table(rows, "recipient", "name", "requests") == [
+        ("id/organisation/bund", "Bund", "24"),
+        ("id/organisation/bundesregierung", "Bundesregierung", "7"),
+        ("id/organisation/laender", "Länder", "2"),
+        ("id/organisation/bmi", "Bundesministerium des Innern und für Heimat", "1"),
+        ("id/organisation/bmas", "Bundesministerium für Arbeit und Soziales", "1"),
+        ("id/organisation/intmk-geschaeftsstelle", "IntMK-Geschäftsstelle", "1"),
+        ("id/organisation/kmk", "Kultusministerkonferenz", "1"),
+        ("id/organisation/alle-verantwortlichen", "alle Verantwortlichen", "1"),
+    ]

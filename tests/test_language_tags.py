@@ -5,6 +5,7 @@ messages carry the tag of the message they were made from, formats are media typ
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from mapping.parse_document import parse_file
 from mapping.places import english_place_name, load_places
 from mapping.shacl import Templates, load_shapes, tag_messages, validate
 from mapping.uris import Uris
-from tests.conftest import BASE, ID, INTMK
+from tests.conftest import BASE, ID, INTMK, asserted
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
@@ -73,6 +74,12 @@ def german_source_texts(graph: Graph) -> set[str]:
     return texts
 
 
+def quotes(text: str, german: set[str]) -> bool:
+    """Whether `text` contains one of the German texts as whole words: the role title
+    "Minister" is German, the "Ministers" of an English name are not."""
+    return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text) for t in german if t in text)
+
+
 def english_literals(graph: Graph) -> list[tuple[Node, URIRef, str]]:
     return [
         (s, p, str(o))
@@ -95,8 +102,8 @@ def test_no_english_literal_of_the_minutes_contains_german_text_from_them(
 ) -> None:
     texts = german_source_texts(minutes_graph)
     english = english_literals(minutes_graph)
-    assert len(english) == 569
-    offending = [(str(s), str(p), text) for s, p, text in english if any(t in text for t in texts)]
+    assert len(english) == 607  # 38 of them name the addressees of requests
+    offending = [(str(s), str(p), text) for s, p, text in english if quotes(text, texts)]
     assert offending == []
 
 
@@ -255,11 +262,7 @@ def test_every_message_of_the_published_report_has_its_language(
 
 
 def test_a_results_messages_are_filled_in_in_both_languages(dataset: Dataset) -> None:
-    data = Graph()
-    for s, p, o, g in dataset.quads():
-        if g != URIRef(ID + "validation-report"):
-            data.add((s, p, o))
-    validation = validate(data, load_shapes(Uris(BASE)))
+    validation = validate(asserted(dataset), load_shapes(Uris(BASE)))
     result = next(r for r in validation.results if r.focus == URIRef(C18 + "item/4.6"))
     finding = C18 + "finding/4.6-title-mismatch"
     assert result.message("de").endswith(f"Befund {finding}).")

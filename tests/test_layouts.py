@@ -19,11 +19,11 @@ from rdflib.namespace import RDF, XSD
 
 from mapping.build import build
 from mapping.errors import SourceError
-from mapping.model import Minutes, Outcome, Resolution, VoteCount
+from mapping.model import Margin, Minutes, Outcome, Resolution, VoteCount
 from mapping.parse_document import parse_file
 from mapping.shacl import load_shapes, validate
 from mapping.uris import Uris
-from tests.conftest import BASE, CONCEPT, ID, INTMK
+from tests.conftest import BASE, CONCEPT, ID, INTMK, asserted
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 VIDEO = LAYOUTS / "beschlussniederschrift_video_2021.txt"
@@ -165,7 +165,7 @@ def test_top_numbers_are_normalised(video: Minutes) -> None:
 def test_header_fields_instead_of_the_vote_sentence(video: Minutes) -> None:
     a3 = resolution(video, "A3")
     assert a3.applicants is not None and a3.applicants.codes == ("DE-NW",)
-    assert a3.vote.outcome is Outcome.UNANIMOUS
+    assert a3.vote.margin is Margin.UNANIMOUS
     assert a3.vote.statement == "Abstimmungsergebnis: einstimmig"
     assert a3.vote.counts is None
     assert a3.release is not None
@@ -176,7 +176,7 @@ def test_header_fields_instead_of_the_vote_sentence(video: Minutes) -> None:
 
 def test_ratio_vote_count(video: Minutes) -> None:
     r = resolution(video, "2.9b")
-    assert r.vote.outcome is Outcome.MAJORITY
+    assert r.vote.margin is Margin.MAJORITY
     assert r.vote.counts == VoteCount(13, 1, 2)
     assert [p.number for p in r.paragraphs] == [1, 2]
     assert len(r.requests) == 1 and r.requests[0].to_bund
@@ -186,7 +186,7 @@ def test_resolution_not_released_is_published_without_text(video: Minutes) -> No
     r = resolution(video, "11.1")
     assert r.release is not None
     assert (r.release.released, r.release.statement) == (False, "keine Freigabe")
-    assert r.vote.outcome is Outcome.MAJORITY
+    assert r.vote.margin is Margin.MAJORITY
     assert (r.paragraphs, r.requests, r.full_text) == ((), (), "")
     assert r.applicants is not None and r.applicants.codes == ("DE-BY", "DE-SN")
 
@@ -199,16 +199,16 @@ def test_decision_text_on_the_same_line_as_beschluss(video: Minutes) -> None:
 
 def test_vote_sentence_before_the_title_and_antrag_field(written: Minutes) -> None:
     facts = [
-        (r.top, r.title, r.vote.outcome, r.vote.counts, r.applicants and r.applicants.codes)
+        (r.top, r.title, r.vote.margin, r.vote.counts, r.applicants and r.applicants.codes)
         for r in written.resolutions
     ]
     assert facts == [
-        ("1", "Bericht der Geschäftsstelle", Outcome.UNANIMOUS, None, ("DE-HH",)),
-        ("2", "Integrationskurse stärken", Outcome.MAJORITY, VoteCount(14, 1, 1), BE_BY_HB),
+        ("1", "Bericht der Geschäftsstelle", Margin.UNANIMOUS, None, ("DE-HH",)),
+        ("2", "Integrationskurse stärken", Margin.MAJORITY, VoteCount(14, 1, 1), BE_BY_HB),
         (
             "3",
             "Unterbringung von Geflüchteten in den Kommunen",
-            Outcome.MAJORITY,
+            Margin.MAJORITY,
             VoteCount(12, 2, 2),
             ("DE-MV", "DE-TH", "DE-SN"),
         ),
@@ -221,7 +221,7 @@ def test_vote_sentence_before_the_title_and_antrag_field(written: Minutes) -> No
 def test_spelled_out_vote_count_with_keine(laender: Minutes) -> None:
     r = resolution(laender, "1.1")
     assert r.vote.counts == VoteCount(15, 0, 1)
-    assert r.vote.outcome is Outcome.UNANIMOUS
+    assert r.vote.margin is Margin.UNANIMOUS
 
 
 # Protokollerklärungen -----------------------------------------------------------------
@@ -396,12 +396,7 @@ def built_graph(source: Path, tmp_path: Path) -> Graph:
     assert result.validation.violations == ()
     dataset = Dataset()
     dataset.parse(tmp_path / "graph" / "intmk.nq", format="nquads")
-    graph = Graph()
-    report = URIRef(ID + "validation-report")
-    for s, p, o, g in dataset.quads():
-        if g != report:
-            graph.add((s, p, o))
-    return graph
+    return asserted(dataset)
 
 
 @pytest.mark.parametrize("source", [VIDEO, WRITTEN, LAENDER], ids=lambda p: p.stem)

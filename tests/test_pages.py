@@ -43,7 +43,7 @@ def test_home_shows_the_agenda_with_outcomes_and_coordinating_lander(
     assert "26. April 2023 – 27. April 2023, Wiesbaden" in text(soup.find(id="conference-18"))
     assert len(soup.select("#agenda-18 tr[data-top]")) == 37
     row = agenda_row(soup, "4.4")
-    assert text(row.select_one("td.outcome")) == "mehrheitlich"
+    assert text(row.select_one("td.outcome")) == "angenommen (mehrheitlich)"
     assert row.select_one("td.outcome a")["href"] == "/doc/conference/18/resolution/4.4"  # type: ignore[index]
     coordinating = agenda_row(soup, "5.1").select("a.coordinating")
     assert [text(a) for a in coordinating] == ["Saarland"]
@@ -81,7 +81,7 @@ def test_home_in_english(client: httpx.Client) -> None:
     soup = page(client, "/?lang=en")
     assert soup.html is not None and soup.html["lang"] == "en"
     assert text(soup.h1) == "Resolutions of the Integration Ministers' Conference"
-    assert text(agenda_row(soup, "4.4").select_one("td.outcome")) == "adopted by majority"
+    assert text(agenda_row(soup, "4.4").select_one("td.outcome")) == "adopted (by majority)"
     assert "26 April 2023 – 27 April 2023" in text(soup.find(id="conference-18"))
     assert "Hesse" in {text(a) for a in soup.select("ul.lander a")}
     assert agenda_row(soup, "4.4").select_one("a")["href"] == "/doc/conference/18/item/4.4?lang=en"  # type: ignore[index]
@@ -106,7 +106,7 @@ def test_resolution_page_marks_each_request_with_addressee_and_kind(
     assert text(soup.h1) == (
         "Beschluss zu TOP 6.4 Verlängerung Aufenthaltserlaubnis § 24 Aufenthaltsgesetz (AufenthG)"
     )
-    assert text(soup.find(id="outcome")).startswith("mehrheitlich")
+    assert text(soup.find(id="outcome")).startswith("angenommen ( mehrheitlich )")
     marks = soup.select("blockquote.resolution mark.request")
     assert [m["data-request"] for m in marks] == ["1", "2", "3"]
     assert text(marks[0]).startswith("bei der Europäischen Kommission zu beantragen")
@@ -141,7 +141,7 @@ def test_resolution_page_keeps_paragraphs_and_headings(client: httpx.Client) -> 
 
 def test_item_page_shows_applicants_their_lists_and_the_finding(client: httpx.Client) -> None:
     soup = page(client, "/doc/conference/18/item/4.4")
-    assert text(soup.find(id="outcome")) == "mehrheitlich"
+    assert text(soup.find(id="outcome")) == "angenommen ( mehrheitlich )"
     rows = {
         text(tr.td): [text(td) for td in tr.find_all("td")[1:]]
         for tr in soup.select("#applicant-table tbody tr")

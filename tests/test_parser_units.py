@@ -8,7 +8,7 @@ import pytest
 
 from mapping.applicants import parse_applicants, split_title_and_applicants
 from mapping.errors import SourceError
-from mapping.model import LineRange, Outcome, RequestKind
+from mapping.model import LineRange, Margin, RequestKind
 from mapping.parse_body import parse_body
 from mapping.parse_document import parse_file
 from mapping.requests import find_request
@@ -369,7 +369,7 @@ def test_a_page_break_inside_an_applicant_list_loses_no_land(tmp_path: Path) -> 
     assert resolution.applicants is not None
     lands = [entry.land for entry in resolution.applicants.entries]
     assert lands == ["DE-BB", "DE-BE", "DE-HH", "DE-HE", "DE-MV"]
-    assert resolution.vote.outcome is Outcome.UNANIMOUS
+    assert resolution.vote.margin is Margin.UNANIMOUS
 
 
 def test_blocks_join_across_a_page_break_only_when_unfinished() -> None:

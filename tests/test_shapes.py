@@ -7,16 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rdflib import XSD, Dataset, Graph, Literal, URIRef
+from rdflib import XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from mapping.shacl import Validation, load_shapes, validate
 from mapping.uris import Uris
-from tests.conftest import BASE, CONCEPT, ID, INTMK
+from tests.conftest import BASE, CONCEPT, ID, INTMK, asserted
 
 C18 = ID + "conference/18/"
 SHAPES = "https://w3id.org/intmk/shapes#"
+MARGIN = "decision-margin/"
+ELI_DL = Namespace("http://data.europa.eu/eli/eli-draft-legislation-ontology#")
 SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
 IANA = "https://www.iana.org/assignments/media-types/"
@@ -33,12 +35,7 @@ def valid(built: Path) -> Graph:
     """The published graph without its own validation report."""
     dataset = Dataset()
     dataset.parse(built / "intmk.nq", format="nquads")
-    graph = Graph()
-    report = URIRef(ID + "validation-report")
-    for s, p, o, g in dataset.quads():
-        if g != report:
-            graph.add((s, p, o))
-    return graph
+    return asserted(dataset)
 
 
 @pytest.fixture(scope="session")
@@ -165,6 +162,36 @@ def header_in_meeting_label(g: Graph) -> None:
     g.add((meeting, RDFS.label, Literal(f"{german} ({header})", lang="de")))
 
 
+def remove_participations(request: str) -> Callable[[Graph], None]:
+    """The request's addressee participations gone, the shortcut intmk:addressee kept."""
+
+    def breakage(g: Graph) -> None:
+        for participation in list(g.objects(URIRef(request), INTMK.hasAddresseeParticipation)):
+            g.remove((participation, None, None))
+        g.remove((URIRef(request), INTMK.hasAddresseeParticipation, None))
+
+    return breakage
+
+
+def remove_addressees(request: str) -> Callable[[Graph], None]:
+    """No addressee at all: neither the shortcut nor the addressee participations."""
+    without_participations = remove_participations(request)
+
+    def breakage(g: Graph) -> None:
+        without_participations(g)
+        g.remove((URIRef(request), INTMK.addressee, None))
+
+    return breakage
+
+
+def ministry_in_whose_name(g: Graph) -> None:
+    """A delegate said to take part in the name of the Land's ministry too (the old model)."""
+    participation = URIRef(C18 + "participation/ute-leidig")
+    ministry = g.value(participation, INTMK.onBehalfOf)
+    assert ministry is not None
+    g.add((participation, ELI_DL.participation_in_name_of, ministry))
+
+
 BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
     "resolution without outcome": (
         remove(C18 + "resolution/4.4", INTMK.outcome),
@@ -176,8 +203,42 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         "Resolution-outcome",
         C18 + "resolution/4.4",
     ),
+    "margin of a noted resolution": (
+        add(
+            C18 + "resolution/1.1",
+            INTMK.decisionMargin,
+            URIRef(CONCEPT + "decision-margin/einstimmig"),
+        ),
+        "Resolution-marginOfAdoption",
+        C18 + "resolution/1.1",
+    ),
+    "deprecated outcome": (
+        replace(C18 + "resolution/1.1", INTMK.outcome, URIRef(CONCEPT + "outcome/einstimmig")),
+        "Resolution-outcome",
+        C18 + "resolution/1.1",
+    ),
+    "delegate in the name of a ministry": (
+        ministry_in_whose_name,
+        "Participation-oneInNameOf",
+        C18 + "participation/ute-leidig",
+    ),
+    "addressee without its participation": (
+        remove_participations(C18 + "resolution/6.4/request/1"),
+        "Request-addresseeParticipations",
+        C18 + "resolution/6.4/request/1",
+    ),
+    "applicant without its role": (
+        remove(C18 + "item/4.4/applicant/DE-BE", INTMK.participationRole),
+        "Applicant-participationRole",
+        C18 + "item/4.4/applicant/DE-BE",
+    ),
+    "conference of another body": (
+        replace(ID + "conference/18", INTMK.conferenceOf, URIRef(ID + "organisation/kmk")),
+        "Conference-conferenceOf",
+        ID + "conference/18",
+    ),
     "request without addressee": (
-        remove(C18 + "resolution/6.4/request/1", INTMK.addressee),
+        remove_addressees(C18 + "resolution/6.4/request/1"),
         "Request-addressee",
         C18 + "resolution/6.4/request/1",
     ),
