@@ -16,8 +16,13 @@ from server.query_pool import QueryPool, QueryUnavailable
 from server.query_worker import Job
 
 SRJ = "application/sparql-results+json"
-SECOND = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?c . ?d ?e ?f }"
-"""About a second on the seed build: long enough to still run when a request is cancelled."""
+_NUMBERS = " ".join(str(n) for n in range(200))
+SECOND = (
+    f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {_NUMBERS} }} "
+    f"VALUES ?b {{ {_NUMBERS} }} VALUES ?c {{ {_NUMBERS} }} }}"
+)
+"""About a second whatever the build holds (8 million rows counted): long enough to still
+run when a request is cancelled."""
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 """Far longer than any timeout here."""
 
