@@ -41,7 +41,7 @@ from mapping.ontology_diagram import write_diagrams
 from mapping.parse_document import parse_text, parse_title
 from mapping.publish import file_record
 from mapping.publish import publish as publish_build
-from mapping.reference import reference_graph
+from mapping.reference import reference_graph, referred_conferences
 from mapping.shacl import GraphRefused, Validation, load_shapes, validate
 from mapping.source import SourceText, check_complete, read_source
 from mapping.uris import Uris, slug
@@ -154,30 +154,7 @@ def parse_all(
         parsed.append(minutes)
     documents = list(zip(files, parsed, strict=True))
     check_referenced_years(documents)
-    check_persons(documents)
     return parsed
-
-
-def check_persons(documents: list[tuple[Path, Minutes]]) -> None:
-    """A person (one IRI per name across all minutes) has at most one honorific and one form
-    of address; minutes that state different ones would give the person two."""
-    first: dict[tuple[str, str], tuple[str, str]] = {}
-    for path, minutes in documents:
-        for person in (p for d in minutes.delegations for p in d.persons):
-            stated = {"honorific": person.honorific, "form of address": person.form_of_address}
-            for field, value in stated.items():
-                if not value:
-                    continue
-                where = f"{path.name}:{person.lines.first}"
-                known, known_where = first.setdefault((person.name, field), (value, where))
-                if known != value:
-                    raise SourceError(
-                        path,
-                        person.lines.first,
-                        f"the {field} of {person.name} is '{value}', "
-                        f"but '{known}' in {known_where}",
-                        f"one {field} per person in all minutes",
-                    )
 
 
 def parse_one(path: Path, lenient: bool) -> Minutes:
@@ -287,7 +264,9 @@ def build(
         graph = MinutesEmitter(minutes, uris, wikidata).graph()
         graphs[Path(minutes.source.file_name).stem] = (uris.minutes(minutes.number), graph)
         summaries.append(DocumentSummary.of(minutes, graph, uris.ontology))
-    graphs["reference-data"] = (uris.reference_graph, reference_graph(uris, wikidata))
+    reference = reference_graph(uris, wikidata)
+    referred_conferences(reference, uris, documents)
+    graphs["reference-data"] = (uris.reference_graph, reference)
     graphs["ontology"] = (uris.ontology_graph, ontology_graph(uris))
     report("validating against the SHACL shapes")
     validation = validate(union(graph for _, graph in graphs.values()), load_shapes(uris))

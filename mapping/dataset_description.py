@@ -45,14 +45,15 @@ GRAPH_TEXTS = {
     "reference-data": (
         (
             "Referenzdaten",
-            "Die 16 Länder, die Bundesressorts und andere Organisationen, Orte "
-            "und die geprüften Verweise auf Wikidata: Angaben, die nicht aus einer Niederschrift "
-            "stammen.",
+            "Die 16 Länder, die Bundesressorts und andere Organisationen, Orte, "
+            "die geprüften Verweise auf Wikidata und die Bezeichnungen der Konferenzen, auf die "
+            "Niederschriften nur verweisen: Angaben, die nicht aus einer Niederschrift stammen.",
         ),
         (
             "Reference data",
-            "The 16 Länder, the federal ministries and other organisations, "
-            "places and the checked links to Wikidata: statements not read from any minutes.",
+            "The 16 Länder, the federal ministries and other organisations, places, the "
+            "checked links to Wikidata and the labels of conferences the minutes only refer "
+            "to: statements not read from any minutes.",
         ),
     ),
     "validation-report": (
@@ -82,6 +83,17 @@ GRAPH_TEXTS = {
         ),
     ),
 }
+LINK_TARGETS = (
+    ("wikidata", "http://www.wikidata.org/entity/", "Wikidata", "https://www.wikidata.org/"),
+    ("eur-lex", "http://data.europa.eu/eli/", "EUR-Lex (ELI)", "https://eur-lex.europa.eu/"),
+    (
+        "gesetze-im-internet",
+        "https://www.gesetze-im-internet.de/",
+        "Gesetze im Internet",
+        "https://www.gesetze-im-internet.de/",
+    ),
+)
+"""The datasets the data links to: (name, URI space, title, homepage)."""
 EXAMPLES = ("conference/18", "conference/18/resolution/6.4", "land/DE-HE")
 TITLE = (
     "Beschlüsse der Integrationsministerkonferenz (IntMK) als Linked Open Data",
@@ -124,6 +136,8 @@ class Statistics:
     """Property IRI → number of distinct triples."""
     graphs: dict[str, int]
     """Named graph IRI → number of triples in it."""
+    links: dict[tuple[str, str], int]
+    """(target name, link predicate IRI) → number of distinct links from our entities."""
 
 
 UNION = "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
@@ -152,8 +166,9 @@ def grouped(store: pyoxigraph.Store, key: str, aggregate: str, condition: str) -
     return {name: int(n) for name, n in rows(store, query)}
 
 
-def statistics(store: pyoxigraph.Store, uri_space: str) -> Statistics:
-    """Count triples, entities, classes, properties and graphs with SPARQL."""
+def statistics(store: pyoxigraph.Store, uri_space: str, entailed: str) -> Statistics:
+    """Count triples, entities, classes, properties and graphs with SPARQL; links only in
+    the asserted graphs (`entailed` names the graph of entailed super-properties)."""
     in_space = f"FILTER (isIRI(?s) && STRSTARTS(STR(?s), {literal(uri_space)}))"
     graphs = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     return Statistics(
@@ -164,7 +179,28 @@ def statistics(store: pyoxigraph.Store, uri_space: str) -> Statistics:
         classes=grouped(store, "?o", "COUNT(DISTINCT ?s)", "FILTER (?p = rdf:type)"),
         properties=grouped(store, "?p", "COUNT(*)", ""),
         graphs={name: int(n) for name, n in rows(store, graphs)},
+        links=links(store, uri_space, entailed),
     )
+
+
+def links(store: pyoxigraph.Store, uri_space: str, entailed: str) -> dict[tuple[str, str], int]:
+    """Per target dataset and predicate, the distinct asserted triples from an entity of
+    ours to an IRI in the target's URI space (rdf:type excluded: a class is no link; an
+    entailed super-property is no other link)."""
+    found: dict[tuple[str, str], int] = {}
+    asserted = (
+        f"{{ SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER (?g != <{entailed}>) }} }}"
+    )
+    for name, space, _, _ in LINK_TARGETS:
+        condition = (
+            f"FILTER (?p != rdf:type && isIRI(?s) && STRSTARTS(STR(?s), {literal(uri_space)})"
+            f" && isIRI(?o) && STRSTARTS(STR(?o), {literal(space)}))"
+        )
+        query = f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ {asserted} {condition} }} GROUP BY ?p"
+        for predicate, number in rows(store, query):
+            found[(name, predicate)] = int(number)
+    return found
 
 
 def literal(text: str) -> str:
@@ -215,6 +251,22 @@ def namespace(iri: str) -> str:
     return iri[: cut + 1]
 
 
+PREFIX_NAMES = {
+    "http://www.w3.org/2002/07/owl#": "owl",
+    "https://schema.org/": "schema",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs",
+    "http://www.w3.org/2004/02/skos/core#": "skos",
+}
+
+
+def term_name(iri: str) -> str:
+    """A readable name of a predicate for a fragment: "owl-sameAs", "intmk-citesLaw"."""
+    space = namespace(iri)
+    prefix = PREFIX_NAMES.get(space, "intmk" if space.startswith("https://w3id.org/intmk/") else "")
+    local = iri[len(space) :]
+    return f"{prefix}-{local}" if prefix else local
+
+
 def typed(value: int, datatype: URIRef = XSD.integer) -> Literal:
     return Literal(str(value), datatype=datatype)
 
@@ -262,7 +314,7 @@ class DescriptionWriter:
 
     def write(self) -> Graph:
         """The whole description."""
-        stats = statistics(self.store, f"{self.uris.base}id/")
+        stats = statistics(self.store, f"{self.uris.base}id/", self.uris.entailed_graph)
         when = dates(self.store, self.uris.ontology)
         self.document()
         self.catalog(when)
@@ -363,6 +415,29 @@ class DescriptionWriter:
         )
         for link, kind, counts, key, measure in partitions:
             self.add(dataset, link, *self.partition(kind, counts, key, measure))
+        self.linksets(stats.links)
+
+    def linksets(self, counts: dict[tuple[str, str], int]) -> None:
+        """One void:Linkset per target dataset and link predicate, with its count; each
+        target is described once (title, homepage, URI space)."""
+        dataset = self.names.dataset
+        for name, space, title, homepage in LINK_TARGETS:
+            found = sorted((p, n) for (target, p), n in counts.items() if target == name)
+            if not found:
+                continue
+            target = self.names.part(name)
+            self.add(target, RDF.type, VOID.Dataset)
+            self.add(target, DCTERMS.title, Literal(title))
+            self.add(target, FOAF.homepage, URIRef(homepage))
+            self.add(target, VOID.uriSpace, Literal(space))
+            for predicate, number in found:
+                linkset = self.names.part(f"linkset-{name}-{term_name(predicate)}")
+                self.add(linkset, RDF.type, VOID.Linkset)
+                self.add(dataset, VOID.subset, linkset)
+                self.add(linkset, VOID.subjectsTarget, dataset)
+                self.add(linkset, VOID.objectsTarget, target)
+                self.add(linkset, VOID.linkPredicate, URIRef(predicate))
+                self.add(linkset, VOID.triples, typed(number))
 
     def graph_names(self) -> None:
         """The graphs that are no source document of their own, as resources a link can

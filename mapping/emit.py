@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -48,7 +49,7 @@ from mapping.vocabulary import (
     integer,
     new_graph,
 )
-from mapping.wikidata import link_wikidata
+from mapping.wikidata import PERSON_PREFIX, link_wikidata
 
 REQUEST_LABELS = {
     "pruefbitte": ("Prüfbitte", "Request to examine"),
@@ -167,7 +168,7 @@ class MinutesEmitter:
     def emit_conference(self) -> None:
         c, i = self.conference, self.intmk
         self.add(c, RDF.type, i.Conference)
-        self.label(c, f"{self.n}. IntMK {self.m.year}", f"{ordinal(self.n)} IntMK {self.m.year}")
+        self.label(c, *conference_labels(self.n, self.m.year))
         self.add(c, i.conferenceNumber, integer(self.n))
         self.add(c, i.year, Literal(str(self.m.year), datatype=XSD.gYear))
         self.add(c, i.minutes, self.document)  # ⊑ schema:recordedIn: an event, not derived
@@ -272,10 +273,7 @@ class MinutesEmitter:
         self.add(uri, RDF.type, FOAF.Person)
         self.add(uri, FOAF.name, Literal(person.name))
         self.add(uri, RDFS.label, Literal(person.name))
-        if person.honorific:
-            self.add(uri, SCHEMA.honorificPrefix, Literal(person.honorific))
-        if person.form_of_address:
-            self.add(uri, i.formOfAddress, Literal(person.form_of_address))
+        link_wikidata(self.g, uri, PERSON_PREFIX + slug(person.name), self.wikidata)
         part = self.uris.participation(self.n, person.name)
         self.add(part, RDF.type, i.Participation)
         self.add(self.conference, i.hasParticipation, part)
@@ -297,6 +295,11 @@ class MinutesEmitter:
             f"{person.name} ({where}) bei der {self.n}. IntMK",
             f"{person.name} ({delegation.land or 'guest'}) at the {ordinal(self.n)} IntMK",
         )
+        # how the list of this year addresses the person: said of this attendance
+        if person.form_of_address:
+            self.add(part, i.participantFormOfAddress, Literal(person.form_of_address))
+        if person.honorific:
+            self.add(part, i.participantHonorific, Literal(person.honorific))
         if person.role_title:
             self.add(part, i.roleTitle, de(person.role_title))
         if person.remark:  # "ab TOP 5", "zeitweise": said of this attendance
@@ -565,6 +568,8 @@ class MinutesEmitter:
             self.add(other, i.conferenceOf, self.uris.organisation("intmk"))
             if reference.year:
                 self.add(other, i.year, Literal(str(reference.year), datatype=XSD.gYear))
+            # its labels are the build's (mapping/reference.py: referred_conferences), so
+            # this graph does not depend on which other minutes are built
 
     def emit_request(self, top: str, resolution: URIRef, request: Request) -> None:
         i = self.intmk
@@ -701,6 +706,25 @@ class MinutesEmitter:
         self.label(uri, f"Zeile {number}: nicht gelesen", f"Line {number}: not read")
         self.add(uri, OA.motivatedBy, OA.assessing)
         self.lines(uri, unread.lines)
+
+
+def conference_years(documents: Iterable[Minutes]) -> dict[int, int]:
+    """Conference number → year, from each document's own number and year and from every
+    reference that states a year (the build checks that they agree)."""
+    years: dict[int, int] = {}
+    for minutes in documents:
+        years[minutes.number] = minutes.year
+        for paragraph in (p for r in minutes.resolutions for p in r.paragraphs):
+            for reference in paragraph.conferences:
+                if reference.year is not None:
+                    years.setdefault(reference.number, reference.year)
+    return years
+
+
+def conference_labels(number: int, year: int | None) -> tuple[str, str]:
+    """ "18. IntMK 2023" / "18th IntMK 2023"; without a known year "16. IntMK" / "16th IntMK"."""
+    when = f" {year}" if year else ""
+    return f"{number}. IntMK{when}", f"{ordinal(number)} IntMK{when}"
 
 
 def ordinal(number: int) -> str:

@@ -1,11 +1,16 @@
-"""Reference data shared by every document: the 16 Länder and the known organisations."""
+"""Reference data shared by every document: the 16 Länder, the known organisations, and
+the labels of the conferences the minutes only refer to."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
+from mapping.emit import conference_labels, conference_years
 from mapping.laender import LAENDER
+from mapping.model import Minutes
 from mapping.organisations import ORGANISATIONS
 from mapping.uris import Uris
 from mapping.vocabulary import SCHEMA, de, en, new_graph
@@ -41,3 +46,22 @@ def reference_graph(uris: Uris, wikidata: dict[str, str]) -> Graph:
             graph.add((uri, ORG.subOrganizationOf, uris.organisation(org.parent)))
         link_wikidata(graph, uri, org.key, wikidata)
     return graph
+
+
+def referred_conferences(graph: Graph, uris: Uris, documents: Sequence[Minutes]) -> None:
+    """Label each conference that minutes refer to ("die 16. IntMK") but that has no minutes
+    in the build, like one with minutes: "16. IntMK"@de / "16th IntMK"@en, with the year
+    when any document states it. Here, not in the referring document's graph: the label
+    depends on every document of the build, a document's graph on itself alone."""
+    years = conference_years(documents)
+    recorded = {minutes.number for minutes in documents}
+    referred = {
+        reference.number
+        for minutes in documents
+        for paragraph in (p for r in minutes.resolutions for p in r.paragraphs)
+        for reference in paragraph.conferences
+    }
+    for number in sorted(referred - recorded):
+        german, english = conference_labels(number, years.get(number))
+        graph.add((uris.conference(number), RDFS.label, de(german)))
+        graph.add((uris.conference(number), RDFS.label, en(english)))

@@ -124,6 +124,39 @@ def partitions(
     return sorted(found, key=lambda p: (-p.count, p.name))
 
 
+@dataclass(frozen=True)
+class LinkCount:
+    """One void:Linkset: links of one predicate into one other dataset."""
+
+    target: str
+    homepage: str
+    predicate: str
+    name: str
+    href: str
+    count: int
+
+
+def linksets(facts: Facts, dataset: NamedNode, labels: Labels) -> list[LinkCount]:
+    """The linksets of the dataset, by target and predicate."""
+    found = []
+    for node in facts.all(dataset, VOID + "subset"):
+        target = facts.one(node, VOID + "objectsTarget")
+        predicate = facts.value(node, VOID + "linkPredicate")
+        if target is None or not predicate:
+            continue
+        found.append(
+            LinkCount(
+                facts.value(target, DCT + "title"),
+                facts.value(target, FOAF + "homepage"),
+                predicate,
+                labels.name(predicate),
+                labels.href(predicate),
+                facts.count(node, VOID + "triples"),
+            )
+        )
+    return sorted(found, key=lambda link: (link.target, link.predicate))
+
+
 def view(dataset: PublishedDataset, facts: Facts, frame: Frame) -> dict[str, Any]:
     """Everything the template shows, in the page's language."""
     lang, base = frame.lang, dataset.base
@@ -175,6 +208,7 @@ def view(dataset: PublishedDataset, facts: Facts, frame: Frame) -> dict[str, Any
         ],
         "classes": partitions(facts, thing, "classPartition", "class", "entities", labels),
         "properties": partitions(facts, thing, "propertyPartition", "property", "triples", labels),
+        "linksets": linksets(facts, thing, labels),
         "number": lambda n: pages.format_number(str(n), lang),
         "text": lambda key: TEXTS[key][0 if lang == "de" else 1],
     }
@@ -219,4 +253,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "property": ("Eigenschaft", "Property"),
     "instances": ("Instanzen", "Instances"),
     "examples": ("Beispiele", "Examples"),
+    "links": (
+        "Verweise auf andere Datensätze (VoID-Linksets)",
+        "Links to other datasets (VoID linksets)",
+    ),
+    "target": ("Datensatz", "Dataset"),
+    "link_predicate": ("Verweis", "Link"),
+    "links_count": ("Verweise", "Links"),
 }

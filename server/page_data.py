@@ -1,5 +1,6 @@
 """What the pages for people show, read from the store: a conference's agenda, a
-resolution with its text and requests, an item with its applicants, a Land's record.
+resolution with its text and requests, an item with its applicants, a Land's record, a
+person's participations.
 
 Each function runs a few fixed SPARQL queries over the union of the named graphs (in
 process: they are cheap and bounded by one resource) and returns plain dataclasses;
@@ -494,4 +495,54 @@ def participants(store: Store, base: str, land: str) -> list[Participant]:
             flag(row, "chair"),
         )
         for row in select(store, base, PARTICIPANTS, land=land)
+    ]
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One participation of a person: the conference, how its list names the person."""
+
+    participation: str
+    conference: str
+    year: str
+    form_of_address: str
+    honorific: str
+    role: str
+    delegation: str
+    organisation: str
+    chair: bool
+
+
+ATTENDANCES = """
+SELECT ?participation ?conference ?year ?address ?honorific ?role ?land ?organisation ?chair
+WHERE {
+  ?participation intmk:participant {person} ; intmk:ofConference ?conference .
+  ?conference intmk:conferenceNumber ?number .
+  OPTIONAL { ?conference intmk:year ?year }
+  OPTIONAL { ?participation intmk:participantFormOfAddress ?address }
+  OPTIONAL { ?participation intmk:participantHonorific ?honorific }
+  OPTIONAL { ?participation intmk:roleTitle ?role }
+  OPTIONAL { ?participation intmk:delegationOf ?land }
+  OPTIONAL { ?participation intmk:onBehalfOf ?organisation }
+  OPTIONAL { ?participation intmk:isChair ?chair }
+} ORDER BY DESC(?number) ?organisation
+"""
+
+
+def attendances(store: Store, base: str, person: str) -> list[Attendance]:
+    """The person's participations, newest conference first, each with the form of address,
+    honorific and role that year's list gives (one row per organisation represented)."""
+    return [
+        Attendance(
+            row["participation"],
+            row["conference"],
+            row.get("year", ""),
+            row.get("address", ""),
+            row.get("honorific", ""),
+            row.get("role", ""),
+            row.get("land", ""),
+            row.get("organisation", ""),
+            flag(row, "chair"),
+        )
+        for row in select(store, base, ATTENDANCES, person=person)
     ]

@@ -100,6 +100,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "requests_cosigned_title": ("Mitgezeichnete Bitten", "Requests co-signed"),
     "participants": ("Delegation", "Delegation"),
     "chair": ("Vorsitz", "Chair"),
+    "person_intro": (
+        "Eine Person, die an der IntMK teilgenommen hat. Anrede, Titel und Amt stehen in der "
+        "Teilnehmendenliste jedes Jahres und gehören zur Teilnahme.",
+        "A person who attended the IntMK. Form of address, honorific and office stand in the "
+        "list of participants of each year and belong to the participation.",
+    ),
+    "attendances": ("Teilnahmen", "Participations"),
+    "conference": ("Konferenz", "Conference"),
+    "year": ("Jahr", "Year"),
+    "form_of_address": ("Anrede", "Form of address"),
+    "honorific": ("Titel", "Honorific"),
+    "delegation": ("Delegation", "Delegation"),
+    "guest": ("Gast", "guest"),
     "minutes": ("Niederschrift", "Minutes"),
     "home.title": (
         "Beschlüsse der Integrationsministerkonferenz",

@@ -1,5 +1,5 @@
-"""Which page a /doc/ resource gets: a view for resolutions, agenda items, Länder and
-conferences, the generic page (server/html.py) for everything else.
+"""Which page a /doc/ resource gets: a view for resolutions, agenda items, Länder,
+conferences and persons, the generic page (server/html.py) for everything else.
 
 Every specialised page keeps the generic table of all statements and the backlinks
 below its own content, so nothing the data says is hidden from a reader.
@@ -202,6 +202,16 @@ def land_view(context: Context) -> dict[str, Any]:
     }
 
 
+def person_view(context: Context) -> dict[str, Any]:
+    """A person with each participation: conference, year, and how that year's list names
+    them (form of address, honorific, role) — these belong to the year, not the person."""
+    store, base, topic = context.store, context.base, context.topic
+    return {
+        "same_as": page_data.values(store, topic, OWL_SAME_AS),
+        "attendances": page_data.attendances(store, base, topic),
+    }
+
+
 def conference_view(context: Context) -> dict[str, Any]:
     store, base, topic = context.store, context.base, context.topic
     agenda = page_data.agenda(store, base, topic)
@@ -236,6 +246,7 @@ VIEWS: dict[str, tuple[str, Callable[[Context], dict[str, Any]]]] = {
     "AgendaItem": ("item.html", item_view),
     "Land": ("land.html", land_view),
     "Conference": ("conference.html", conference_view),
+    "Person": ("person.html", person_view),
     "MonetaryAmount": ("resource.html", amount_view),
 }
 

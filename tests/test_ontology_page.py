@@ -64,7 +64,7 @@ def test_every_class_and_property_has_its_section_with_both_labels(
 ) -> None:
     german, english = page(client, "/ontology"), page(client, "/ontology?lang=en")
     defined = terms(ontology)
-    assert len(defined) == 28 + 52 + 46
+    assert len(defined) == 28 + 52 + 48
     for term in defined:
         anchor = str(term).removeprefix(str(INTMK))
         de, en = section(german, anchor), section(english, anchor)
@@ -130,7 +130,7 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert isinstance(heading, Tag)
     assert heading.get_text() == "IntMK-Ontologie: Beschlüsse der Integrationsministerkonferenz"
     facts = soup.select("main > dl.pairs")[0].get_text(" ", strip=True)
-    assert "Version 0.2.0" in facts
+    assert "Version 0.3.0" in facts
     assert "Namensraum https://w3id.org/intmk/ontology#" in facts
     assert "Präfix intmk" in facts
     assert "Lizenz http://dcat-ap.de/def/licenses/dl-by-de/2.0" in facts
@@ -145,7 +145,7 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert [a.get_text() for a in margins.select("dt > a")] == ["einstimmig", "mehrheitlich"]
     toc = soup.find("nav", class_="toc")
     assert isinstance(toc, Tag)
-    assert len(toc.select("ul.terms a")) == 126 + 8
+    assert len(toc.select("ul.terms a")) == 128 + 8
 
 
 def test_the_diagram_is_inline_with_a_text_alternative(

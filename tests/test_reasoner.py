@@ -107,6 +107,25 @@ def test_the_reasoner_saw_the_external_axioms(closure: tuple[Graph, list[str]]) 
     assert (land, RDF.type, FOAF.Organization) in entailed  # org:Organization ≡ foaf:Organization
 
 
+def test_no_land_organisation_or_person_is_entailed_to_be_a_concept(
+    closure: tuple[Graph, list[str]],
+) -> None:
+    """Wikidata links are owl:sameAs, schema:sameAs or rdfs:seeAlso, never skos:exactMatch
+    (whose domain and range are skos:Concept): in the OWL RL closure none of our Länder,
+    organisations or persons is a skos:Concept, and every skos:exactMatch links two."""
+    entailed, _ = closure
+    ours = {
+        s
+        for cls in (INTMK.Land, INTMK.Organisation, INTMK.Person)
+        for s in entailed.subjects(RDF.type, cls)
+        if str(s).startswith(ID)
+    }
+    assert URIRef(ID + "land/DE-HE") in ours and URIRef(ID + "organisation/bmi") in ours
+    assert [str(s) for s in ours if (s, RDF.type, SKOS.Concept) in entailed] == []
+    for s, o in entailed.subject_objects(SKOS.exactMatch):
+        assert (s, RDF.type, SKOS.Concept) in entailed and (o, RDF.type, SKOS.Concept) in entailed
+
+
 def test_the_check_finds_the_clashes_the_model_could_have(axioms: Graph) -> None:
     """The ontology and a few resources of the seed's model: with the old provenance of
     events and two more clashes each inconsistency is reported, and nothing else is."""

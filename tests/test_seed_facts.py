@@ -470,10 +470,12 @@ def test_the_source_document_resource(graph: Graph) -> None:
 def test_persons_with_title_role_and_ministry(graph: Graph) -> None:
     person = URIRef(ID + "person/ute-leidig")
     assert str(graph.value(person, URIRef("http://xmlns.com/foaf/0.1/name"))) == "Ute Leidig"
-    prefixes = {str(o) for o in graph.objects(person, URIRef("https://schema.org/honorificPrefix"))}
-    assert prefixes == {"Dr.", "Frau"}  # the form of address is one too (entailed)
-    assert str(graph.value(person, INTMK.formOfAddress)) == "Frau"
     participation = URIRef(C18 + "participation/ute-leidig")
+    # how the list of 2023 names her belongs to her participation, not to the person
+    assert graph.value(participation, INTMK.participantHonorific) == Literal("Dr.")
+    assert graph.value(participation, INTMK.participantFormOfAddress) == Literal("Frau")
+    assert graph.value(person, URIRef("https://schema.org/honorificPrefix")) is None
+    assert graph.value(person, INTMK.formOfAddress) is None
     assert graph.value(participation, INTMK.roleTitle) == Literal("Staatssekretärin", lang="de")
     assert graph.value(participation, INTMK.delegationOf) == URIRef(ID + "land/DE-BW")
     ministry = graph.value(participation, INTMK.onBehalfOf)
@@ -482,14 +484,11 @@ def test_persons_with_title_role_and_ministry(graph: Graph) -> None:
         str(graph.value(ministry, label)) == "Ministerium für Soziales, Gesundheit und Integration"
     )
     assert graph.value(ministry, INTMK.ofLand) == URIRef(ID + "land/DE-BW")
-    professor = URIRef(ID + "person/birgit-locher-finke")
-    honorifics = {
-        str(o) for o in graph.objects(professor, URIRef("https://schema.org/honorificPrefix"))
-    }
-    assert honorifics == {"Prof. Dr.", "Frau"}
+    professor = URIRef(C18 + "participation/birgit-locher-finke")
+    assert graph.value(professor, INTMK.participantHonorific) == Literal("Prof. Dr.")
     thueringen = URIRef(C18 + "participation/doreen-denstaedt")
     assert graph.value(thueringen, INTMK.roleTitle) == Literal("Ministerin", lang="de")
-    assert graph.value(URIRef(ID + "person/doreen-denstaedt"), INTMK.formOfAddress) is None
+    assert graph.value(thueringen, INTMK.participantFormOfAddress) is None
 
 
 def test_full_text_of_a_resolution(minutes: Minutes, graph: Graph) -> None:

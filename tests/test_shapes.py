@@ -335,6 +335,22 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         "MediaType-iri",
         IANA + "text/plain",
     ),
+    # the model before 0.3.0: the honorific and form of address on the timeless person
+    "a person with an honorific": (
+        add(ID + "person/ute-leidig", URIRef(SCHEMA + "honorificPrefix"), Literal("Dr.")),
+        "Person-honorificPrefix",
+        ID + "person/ute-leidig",
+    ),
+    "a person with a form of address": (
+        add(ID + "person/ute-leidig", INTMK.formOfAddress, Literal("Frau")),
+        "Person-formOfAddress",
+        ID + "person/ute-leidig",
+    ),
+    "a participation with two honorifics": (
+        add(C18 + "participation/ute-leidig", INTMK.participantHonorific, Literal("Prof. Dr.")),
+        "Participation-honorific",
+        C18 + "participation/ute-leidig",
+    ),
 }
 
 
