@@ -130,7 +130,7 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert isinstance(heading, Tag)
     assert heading.get_text() == "IntMK-Ontologie: Beschlüsse der Integrationsministerkonferenz"
     facts = soup.select("main > dl.pairs")[0].get_text(" ", strip=True)
-    assert "Version 0.2.0" in facts
+    assert "Version 0.3.0" in facts
     assert "Namensraum https://w3id.org/intmk/ontology#" in facts
     assert "Präfix intmk" in facts
     assert "Lizenz http://dcat-ap.de/def/licenses/dl-by-de/2.0" in facts
@@ -185,8 +185,8 @@ def test_every_node_shape_is_listed_with_its_messages(client: httpx.Client, shap
     node_shapes = sorted(
         s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)
     )
-    assert len(node_shapes) == 31
-    assert len(german.select("article.shape")) == 31
+    assert len(node_shapes) == 34
+    assert len(german.select("article.shape")) == 34
     for shape in node_shapes:
         anchor = str(shape).removeprefix("https://w3id.org/intmk/shapes#")
         de, en = section(german, anchor), section(english, anchor)
