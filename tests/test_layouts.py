@@ -428,7 +428,7 @@ def test_the_graph_of_the_video_conference(tmp_path: Path) -> None:
     assert (URIRef(c16 + "item/2.9b"), INTMK.hasDeclaration, declaration) in g
     laender = set(g.objects(declaration, INTMK.declaringLand))
     assert laender == {URIRef(ID + "land/DE-SN"), URIRef(ID + "land/DE-TH")}
-    assert str(g.value(declaration, DCTERMS.source)).endswith("#line=76,77")
+    assert str(g.value(declaration, DCTERMS.source)).endswith("#line=76,79")  # lines 77-79
     assert (URIRef(c16 + "item/A3"), RDF.type, INTMK.AgendaItem) in g
 
 

@@ -65,10 +65,12 @@ def test_the_graph_of_three_documents_conforms(
 
 def test_one_named_graph_per_document(quads: Dataset) -> None:
     names = {str(graph.identifier) for graph in quads.graphs() if len(graph)}
-    assert {f"{ID}conference/{n}/minutes" for n in MINUTES} <= names
+    assert {f"{ID}conference/{n}/graph" for n in MINUTES} <= names
+    assert not {f"{ID}conference/{n}/minutes" for n in MINUTES} & names  # documents, not graphs
     for number, path in MINUTES.items():
-        named = quads.graph(URIRef(f"{ID}conference/{number}/minutes"))
-        assert (None, INTMK.fileName, Literal(path.name)) in named
+        named = quads.graph(URIRef(f"{ID}conference/{number}/graph"))
+        document = URIRef(f"{ID}conference/{number}/minutes")
+        assert (document, INTMK.fileName, Literal(path.name)) in named
 
 
 @pytest.mark.parametrize(
