@@ -1,6 +1,6 @@
 """A build folder of the same shape as the seed build, N times larger.
 
-Every quad of the conference's named graph (`id/conference/18/minutes`) is copied once
+Every quad of the conference's named graph (`id/conference/18/graph`) is copied once
 per further conference number, with the conference IRIs (and so its items, resolutions,
 paragraphs, requests, participations and the named graph itself), the person IRIs and
 the blank-node labels rewritten, so that the resources multiply. The ontology, the
@@ -29,7 +29,7 @@ FIRST_COPY = 1001
 
 
 def conference_graph_suffix(number: int) -> str:
-    return f"id/conference/{number}/minutes> .\n"
+    return f"id/conference/{number}/graph> .\n"
 
 
 LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')

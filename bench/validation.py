@@ -47,9 +47,9 @@ def seed_graph(work: Path) -> tuple[Graph, Graph]:
     dataset.parse(output / "intmk.nq", format="nquads")
     document, context = Graph(), Graph()
     for s, p, o, g in dataset.quads():
-        if str(g).endswith("/minutes"):
+        if str(g).endswith("/graph"):  # the graph of a minutes document
             document.add((s, p, o))
-        elif not str(g).endswith("validation-report"):
+        elif not str(g).endswith(("validation-report", "/entailed")):
             context.add((s, p, o))
     return document, context
 

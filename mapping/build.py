@@ -23,6 +23,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from mapping.build_activity import BuildActivity
 from mapping.build_layout import (
     DESCRIPTION_NAME,
     DESCRIPTION_NQUADS_NAME,
@@ -256,13 +257,14 @@ def build(
     uris = uris or Uris()
     wikidata = load_wikidata()
     files = source_files(sources)
+    activity = BuildActivity.start(files)
     documents = parse_all(files, report, lenient)
     graphs: dict[str, tuple[URIRef, Graph]] = {}
     summaries: list[DocumentSummary] = []
     for minutes in documents:
         report(f"emitting conference {minutes.number}")
         graph = MinutesEmitter(minutes, uris, wikidata).graph()
-        graphs[Path(minutes.source.file_name).stem] = (uris.minutes(minutes.number), graph)
+        graphs[Path(minutes.source.file_name).stem] = (uris.graph(minutes.number), graph)
         summaries.append(DocumentSummary.of(minutes, graph, uris.ontology))
     reference = reference_graph(uris, wikidata)
     referred_conferences(reference, uris, documents)
@@ -278,7 +280,7 @@ def build(
     entailed = entailed_graph(asserted, graphs["ontology"][1], new_graph(uris))
     graphs["entailed"] = (uris.entailed_graph, entailed)
     texts = {m.source.text_name: m.source.reader_text for m in documents if m.source.reader_text}
-    publish(output, graphs, summaries, uris.base, files, report, texts)
+    publish(output, graphs, summaries, (uris.base, activity), files, report, texts)
     return BuildResult(summaries, validation)
 
 
@@ -297,16 +299,18 @@ def publish(
     output: Path,
     graphs: dict[str, tuple[URIRef, Graph]],
     summaries: list[DocumentSummary],
-    base: str,
+    made: tuple[str, BuildActivity],
     files: list[Path],
     report: Callable[[str], None],
     texts: dict[str, str],
 ) -> Path:
     """Write every file into a new directory, then switch the output link to it
-    (mapping/publish.py: one build at a time, and no build a server uses is removed)."""
+    (mapping/publish.py: one build at a time, and no build a server uses is removed).
+    `made` is the base URI the graph was built for and the build activity."""
+    base, activity = made
 
     def write(directory: Path) -> None:
-        write_files(directory, graphs, summaries, base)
+        write_files(directory, graphs, summaries, base, activity)
         write_diagrams(directory, graphs["ontology"][1], Uris(base).ontology)
         copy_sources(directory / SOURCES_NAME, files, texts)
 
@@ -318,6 +322,7 @@ def write_files(
     graphs: dict[str, tuple[URIRef, Graph]],
     summaries: list[DocumentSummary],
     base: str,
+    activity: BuildActivity,
 ) -> None:
     dataset = Dataset()
     stable: list[Graph] = []
@@ -332,7 +337,7 @@ def write_files(
     body = ("\n".join(sorted(line for line in quads if line.strip())) + "\n").encode("utf-8")
     write_bytes(directory / NQUADS_NAME, body)
     dumps = write_dumps(directory, body, union(stable), write_bytes)
-    description = write_description(directory, Uris(base), body, dumps)
+    description = write_description(directory, Uris(base), body, dumps, activity)
     summary = {
         "base": base,
         "documents": [s.__dict__ for s in summaries],
@@ -348,10 +353,13 @@ def write_files(
     )
 
 
-def write_description(directory: Path, uris: Uris, nquads: bytes, dumps: list[Dump]) -> bytes:
-    """The dataset description as Turtle and, in its graph {base}dataset, as N-Quads; the
-    N-Quads written."""
-    description = with_stable_blank_nodes(describe_dataset(uris, nquads, dumps), "dataset")
+def write_description(
+    directory: Path, uris: Uris, nquads: bytes, dumps: list[Dump], activity: BuildActivity
+) -> bytes:
+    """The dataset description (with the build activity) as Turtle and, in its graph
+    {base}dataset, as N-Quads; the N-Quads written."""
+    described = describe_dataset(uris, nquads, dumps, activity)
+    description = with_stable_blank_nodes(described, "dataset")
     write_bytes(directory / DESCRIPTION_NAME, description.serialize(format="turtle").encode())
     named = Dataset()
     graph = named.graph(URIRef(f"{uris.base}dataset"))

@@ -10,9 +10,12 @@ IRIs: the document is `{base}dataset`; what it describes are fragments of it —
 and one `#distribution-…` per way to get the data.
 
 Dates are taken from the data, so the same data gives the same description:
-dct:issued is the date of the earliest minutes, dct:modified the latest date the data
-records (minutes, meetings, circular procedures), dct:temporal runs from the first to
-the last meeting.
+dct:modified is the latest date the data records (meetings, circular procedures,
+resolutions), dct:temporal runs from the first to the last
+meeting. No dct:issued is stated: the day a deployment first publishes the dataset is
+not known to a build (a meeting's date is not it). The build itself is a prov:Activity,
+`#build` (mapping/build_activity.py): the dataset and every named graph were
+prov:wasGeneratedBy it, and it used each source file (with its SHA-256) at its time.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from dataclasses import dataclass
 
 import pyoxigraph
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, VOID, XSD
 
+from mapping.build_activity import SHA256, BuildActivity, add_activity, build_time
 from mapping.dumps import FILE_TYPE, Dump
 from mapping.media_types import media_type
 from mapping.uris import Uris
@@ -36,8 +40,6 @@ AUTHORITY = "http://publications.europa.eu/resource/authority/"
 LICENCE = URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
 """Datenlizenz Deutschland – Namensnennung – Version 2.0, in the DCAT-AP.de licence list."""
 ATTRIBUTION = "Integrationsministerkonferenz (IntMK); IntMK Linked Data"
-SHA256 = URIRef("http://dcat-ap.de/def/hashAlgorithms/sha/256")
-"""SHA-256 in DCAT-AP.de's hash algorithm list, which DCAT-AP.de prescribes for spdx:algorithm."""
 FEDERAL = URIRef("http://dcat-ap.de/def/politicalGeocoding/Level/federal")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 PUBLISHER_PATH = "organisation/intmk-geschaeftsstelle"
@@ -94,6 +96,11 @@ LINK_TARGETS = (
     ),
 )
 """The datasets the data links to: (name, URI space, title, homepage)."""
+DOCUMENT_GRAPH_TEXTS = (
+    "Die Angaben, die aus einer Niederschrift gelesen wurden; prov:wasDerivedFrom nennt "
+    "das Quelldokument.",
+    "The statements read from one minutes document; prov:wasDerivedFrom names the source document.",
+)
 EXAMPLES = ("conference/18", "conference/18/resolution/6.4", "land/DE-HE")
 TITLE = (
     "Beschlüsse der Integrationsministerkonferenz (IntMK) als Linked Open Data",
@@ -143,6 +150,7 @@ class Statistics:
 UNION = "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
 PREFIXES = """
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <https://schema.org/>
 """
@@ -212,8 +220,6 @@ def literal(text: str) -> str:
 class Dates:
     """The dataset's dates, all taken from the data (ISO dates)."""
 
-    issued: str
-    """The date of the earliest minutes."""
     modified: str
     """The latest date the data records."""
     first: str
@@ -223,22 +229,21 @@ class Dates:
 
 
 def dates(store: pyoxigraph.Store, ontology: str) -> Dates:
-    """The dates of the minutes and meetings; ValueError when the data records none."""
+    """The dates of the meetings and the latest date at all; ValueError when the data
+    records no meeting dates."""
     query = f"""SELECT ?kind ?day WHERE {{ GRAPH ?g {{
-        {{ ?s a <{ontology}SourceDocument> ; dcterms:date ?day . BIND ("minutes" AS ?kind) }}
-        UNION {{ ?s a <{ontology}Meeting> ; schema:startDate|dcterms:date ?day .
+        {{ ?s a <{ontology}Meeting> ; schema:startDate|dcterms:date ?day .
                  BIND ("start" AS ?kind) }}
         UNION {{ ?s a <{ontology}Meeting> ; schema:endDate|dcterms:date ?day .
                  BIND ("end" AS ?kind) }}
         UNION {{ ?s dcterms:date|schema:startDate|schema:endDate ?day . BIND ("any" AS ?kind) }}
     }} }}"""
-    found: dict[str, list[str]] = {"minutes": [], "start": [], "end": [], "any": []}
+    found: dict[str, list[str]] = {"start": [], "end": [], "any": []}
     for kind, day in rows(store, query):
         found[kind].append(day[:10])
-    if not (found["minutes"] and found["start"] and found["end"]):
-        raise ValueError("the data records no minutes or meeting dates to date the dataset by")
+    if not (found["start"] and found["end"]):
+        raise ValueError("the data records no meeting dates to date the dataset by")
     return Dates(
-        issued=min(found["minutes"]),
         modified=max(found["any"]),
         first=min(found["start"]),
         last=max(found["end"]),
@@ -292,8 +297,11 @@ class Names:
 class DescriptionWriter:
     """Adds the description's triples to one graph, part by part."""
 
-    def __init__(self, uris: Uris, store: pyoxigraph.Store, dumps: list[Dump]) -> None:
+    def __init__(
+        self, uris: Uris, store: pyoxigraph.Store, dumps: list[Dump], activity: BuildActivity
+    ) -> None:
         self.uris = uris
+        self.activity = activity
         self.names = Names(uris.base)
         self.store = store
         self.dumps = dumps
@@ -320,7 +328,8 @@ class DescriptionWriter:
         self.catalog(when)
         self.dataset(when)
         self.void(stats)
-        self.graph_names()
+        generated = [self.names.dataset, *self.graph_names(), *self.document_graphs()]
+        add_activity(self.graph, self.uris.base, self.activity, build_time(), generated)
         self.distributions()
         self.service()
         return self.graph
@@ -375,7 +384,6 @@ class DescriptionWriter:
         self.add(dataset, DCTERMS.accessRights, URIRef(f"{AUTHORITY}access-right/PUBLIC"))
 
     def dated(self, subject: URIRef, when: Dates) -> None:
-        self.add(subject, DCTERMS.issued, Literal(when.issued, datatype=XSD.date))
         self.add(subject, DCTERMS.modified, Literal(when.modified, datatype=XSD.date))
 
     def contact(self) -> URIRef:
@@ -439,9 +447,9 @@ class DescriptionWriter:
                 self.add(linkset, VOID.linkPredicate, URIRef(predicate))
                 self.add(linkset, VOID.triples, typed(number))
 
-    def graph_names(self) -> None:
-        """The graphs that are no source document of their own, as resources a link can
-        follow: what each holds (the minutes' graphs are named by their documents)."""
+    def graph_names(self) -> list[URIRef]:
+        """The graphs that hold no minutes, as resources a link can follow: what each holds."""
+        named = []
         for graph, (german, english) in (
             (self.uris.reference_graph, GRAPH_TEXTS["reference-data"]),
             (self.uris.validation_graph, GRAPH_TEXTS["validation-report"]),
@@ -451,6 +459,26 @@ class DescriptionWriter:
             self.texts(graph, RDFS.label, (german[0], english[0]))
             self.texts(graph, DCTERMS.description, (german[1], english[1]))
             self.add(graph, DCTERMS.isPartOf, self.names.dataset)
+            named.append(graph)
+        return named
+
+    def document_graphs(self) -> list[URIRef]:
+        """The graph of each minutes document: a dataset of its own IRI, derived from the
+        document (the source document and the graph are two resources)."""
+        query = f"""SELECT ?g ?document ?german ?english WHERE {{ GRAPH ?g {{
+            ?document a <{self.uris.ontology}SourceDocument> ;
+                rdfs:label ?german , ?english .
+            FILTER (LANG(?german) = "de" && LANG(?english) = "en") }} }} ORDER BY ?g"""
+        named = []
+        for graph_name, document, german, english in rows(self.store, query):
+            graph = URIRef(graph_name)
+            self.add(graph, RDF.type, VOID.Dataset, PROV.Entity)
+            self.texts(graph, RDFS.label, (f"Graph: {german}", f"Graph: {english}"))
+            self.texts(graph, DCTERMS.description, DOCUMENT_GRAPH_TEXTS)
+            self.add(graph, PROV.wasDerivedFrom, URIRef(document))
+            self.add(graph, DCTERMS.isPartOf, self.names.dataset)
+            named.append(graph)
+        return named
 
     def partition(
         self, kind: str, counts: dict[str, int], key: URIRef, measure: URIRef
@@ -523,8 +551,11 @@ def languages() -> list[URIRef]:
     return [URIRef(f"{AUTHORITY}language/{code}") for code in ("DEU", "ENG")]
 
 
-def describe_dataset(uris: Uris, nquads: bytes, dumps: list[Dump]) -> Graph:
-    """The VoID and DCAT-AP.de description of the data in `nquads` and its dumps."""
+def describe_dataset(
+    uris: Uris, nquads: bytes, dumps: list[Dump], activity: BuildActivity
+) -> Graph:
+    """The VoID and DCAT-AP.de description of the data in `nquads` and its dumps, and the
+    build that made them (PROV)."""
     store = pyoxigraph.Store()
     store.bulk_load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
-    return DescriptionWriter(uris, store, dumps).write()
+    return DescriptionWriter(uris, store, dumps, activity).write()

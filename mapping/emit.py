@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from mapping.model import (
 )
 from mapping.organisations import BY_KEY, organisation_by_name
 from mapping.places import english_place_name
+from mapping.publications import Publication, publication_of
 from mapping.references import celex
 from mapping.uris import Uris, slug
 from mapping.vocabulary import (
@@ -83,8 +85,15 @@ FINDING_SUBJECTS = {
 class MinutesEmitter:
     """Writes the graph of one minutes document."""
 
-    def __init__(self, minutes: Minutes, uris: Uris, wikidata: dict[str, str]) -> None:
+    def __init__(
+        self,
+        minutes: Minutes,
+        uris: Uris,
+        wikidata: dict[str, str],
+        publication: Publication | None = None,
+    ) -> None:
         self.m = minutes
+        self.publication = publication or publication_of(minutes.source.file_name)
         self.uris = uris
         self.wikidata = wikidata
         self.intmk = Namespace(uris.ontology)
@@ -123,7 +132,7 @@ class MinutesEmitter:
     def lines(
         self, subject: URIRef, lines: LineRange, link: URIRef | None = PROV.wasDerivedFrom
     ) -> None:
-        add_lines(self.g, self.intmk, subject, lines, self.document, self.file_url, link)
+        add_lines(self.g, subject, lines, self.document, self.file_url, link)
 
     def label(self, subject: URIRef, german: str, english: str) -> None:
         self.add(subject, RDFS.label, de(german))
@@ -155,15 +164,37 @@ class MinutesEmitter:
         self.add(doc, DCTERMS.format, media_type(self.g, "text/plain"))
         self.add(doc, FOAF.page, URIRef(self.file_url))
         self.add(doc, i.recordsConference, self.conference)
+        # the minutes carry no date of their own; their heading dates the meeting, which
+        # dcterms:coverage names (its dates are the meeting's, not the document's)
         self.add(doc, DCTERMS.coverage, self.uris.meeting(self.n, self.m.meeting.key))
-        if self.m.meeting.end:
-            # the minutes carry no date of their own; their heading dates the meeting
-            self.add(doc, DCTERMS.date, Literal(self.m.meeting.end, datatype=XSD.date))
+        self.add(doc, PROV.hadPrimarySource, self.emit_publication())
         checksum = BNode(f"checksum-{self.n}")
         self.add(doc, SPDX.checksum, checksum)
         self.add(checksum, RDF.type, SPDX.Checksum)
         self.add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
         self.add(checksum, SPDX.checksumValue, Literal(source.sha256, datatype=XSD.hexBinary))
+
+    def emit_publication(self) -> URIRef:
+        """The minutes as their publisher published them: what the text says (its title)
+        and what data/reference/publications.tsv knows (address, publisher, date, licence)."""
+        uri, known = self.uris.publication(self.n), self.publication
+        self.add(uri, RDF.type, FOAF.Document)
+        self.add(uri, RDF.type, DCTERMS.BibliographicResource)
+        self.add(uri, DCTERMS.title, de(self.m.title))
+        self.label(
+            uri,
+            f"Niederschrift der {self.n}. IntMK {self.m.year}, wie veröffentlicht",
+            f"Minutes of the {ordinal(self.n)} IntMK {self.m.year} as published",
+        )
+        if known.url:
+            self.add(uri, SCHEMA.url, URIRef(known.url))
+        if known.publisher:
+            self.add(uri, DCTERMS.publisher, self.uris.organisation(known.publisher))
+        if known.issued:
+            self.add(uri, DCTERMS.issued, Literal(known.issued, datatype=XSD.date))
+        if known.licence:
+            self.add(uri, DCTERMS.license, URIRef(known.licence))
+        return uri
 
     def emit_conference(self) -> None:
         c, i = self.conference, self.intmk
@@ -421,7 +452,7 @@ class MinutesEmitter:
         )
         first = min(r.first for r in applicant.lines)
         last = max(r.last for r in applicant.lines)
-        add_lines(self.g, i, uri, LineRange(first, last), self.document, self.file_url)
+        add_lines(self.g, uri, LineRange(first, last), self.document, self.file_url)
 
     # resolutions -----------------------------------------------------------------------
 
@@ -459,8 +490,9 @@ class MinutesEmitter:
             else self.uris.meeting(self.n, self.m.meeting.key)
         )
         self.add(uri, i.decidedAt, meeting)
-        if resolution.vote.circular_date:
-            self.add(uri, DCTERMS.date, Literal(resolution.vote.circular_date, datatype=XSD.date))
+        day = self.decision_day(resolution)
+        if day:
+            self.add(uri, DCTERMS.date, Literal(day, datatype=XSD.date))
         if resolution.paragraphs:
             self.add(uri, i.fullText, de(resolution.full_text))
         for paragraph in resolution.paragraphs:
@@ -470,6 +502,16 @@ class MinutesEmitter:
         for declaration in resolution.declarations:
             self.emit_declaration(top, declaration)
         self.lines(uri, resolution.lines)
+
+    def decision_day(self, resolution: Resolution) -> datetime.date | None:
+        """The day the resolution was decided: that of its circular procedure, or of its
+        meeting when the meeting lasted one day. Of a meeting of two days the minutes do
+        not say on which day an item was decided, and no day is stated."""
+        vote = resolution.vote
+        if vote.circular_date or vote.circular_number:
+            return vote.circular_date
+        meeting = self.m.meeting
+        return meeting.start if meeting.start and meeting.start == meeting.end else None
 
     def emit_vote_counts(self, uri: URIRef, resolution: Resolution) -> None:
         counts = resolution.vote.counts
@@ -644,19 +686,28 @@ class MinutesEmitter:
             self.add(uri, i.onlyInAgenda, self.uris.land(code))
         for code in finding.only_in_resolution:
             self.add(uri, i.onlyInResolution, self.uris.land(code))
-        german, english = describe_finding(finding)
-        self.add(uri, RDFS.comment, de(german))
-        self.add(uri, RDFS.comment, en(english))
+        self.message(uri, *describe_finding(finding))
         german_what, english_what = FINDING_SUBJECTS[finding.kind]
         self.label(
             uri,
             f"TOP {finding.top}: {german_what} in Tagesordnung und Beschluss verschieden",
             f"Item {finding.top}: {english_what} differ between agenda and resolution section",
         )
-        self.add(uri, OA.motivatedBy, OA.assessing)
+        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
         item_lines = next((it.lines for it in self.m.agenda if it.top == finding.top), None)
         if item_lines:
             self.lines(uri, item_lines)
+
+    def message(self, uri: URIRef, german: str, english: str) -> None:
+        """A finding's message, as a comment and as the annotation's body: one
+        oa:TextualBody per language (Web Annotation, DQV), plain text."""
+        for text in (de(german), en(english)):
+            self.add(uri, RDFS.comment, text)
+            body = BNode(f"{uri}-body-{text.language}")
+            self.add(uri, OA.hasBody, body)
+            self.add(body, RDF.type, OA.TextualBody)
+            self.add(body, RDF.value, text)
+            self.add(body, DCTERMS.format, media_type(self.g, "text/plain"))
 
     def emit_unread(self, unread: UnreadItem) -> None:
         """A resolution section that could not be read (`--lenient`): a finding, no guessed fact."""
@@ -669,24 +720,15 @@ class MinutesEmitter:
         self.add(uri, OA.hasTarget, self.uris.item(self.n, top) if in_agenda else self.document)
         span = f"{unread.lines.first}–{unread.lines.last}"
         where = f"line {unread.line}: " if unread.line is not None else ""
-        self.add(
+        self.message(
             uri,
-            RDFS.comment,
-            de(
-                f"Der Beschlussteil zu TOP {top} (Zeilen {span}) konnte nicht gelesen werden "
-                "und ist nicht veröffentlicht."
-            ),
-        )
-        self.add(
-            uri,
-            RDFS.comment,
-            en(
-                f"The resolution section of item {top} (lines {span}) could not be read and is "
-                f"not published: {where}{unread.problem} (expected {unread.expected})."
-            ),
+            f"Der Beschlussteil zu TOP {top} (Zeilen {span}) konnte nicht gelesen werden "
+            "und ist nicht veröffentlicht.",
+            f"The resolution section of item {top} (lines {span}) could not be read and is "
+            f"not published: {where}{unread.problem} (expected {unread.expected}).",
         )
         self.label(uri, f"TOP {top}: Beschluss nicht gelesen", f"Item {top}: resolution not read")
-        self.add(uri, OA.motivatedBy, OA.assessing)
+        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
         self.lines(uri, unread.lines)
 
     def emit_unread_line(self, unread: UnreadLine) -> None:
@@ -697,14 +739,13 @@ class MinutesEmitter:
         self.add(uri, RDF.type, DQV.QualityAnnotation)
         self.add(uri, i.findingKind, self.concept("finding-kind", "line-not-read"))
         self.add(uri, OA.hasTarget, self.document)
-        self.add(uri, RDFS.comment, de(f"Zeile {number} wurde nicht gelesen: „{unread.text}“."))
-        self.add(
+        self.message(
             uri,
-            RDFS.comment,
-            en(f"Line {number} was not read ({unread.problem}); the German comment quotes it."),
+            f"Zeile {number} wurde nicht gelesen: „{unread.text}“.",
+            f"Line {number} was not read ({unread.problem}); the German comment quotes it.",
         )
         self.label(uri, f"Zeile {number}: nicht gelesen", f"Line {number}: not read")
-        self.add(uri, OA.motivatedBy, OA.assessing)
+        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
         self.lines(uri, unread.lines)
 
 

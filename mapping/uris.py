@@ -75,7 +75,16 @@ class Uris:
         return self._id(f"conference/{number}")
 
     def minutes(self, number: int) -> URIRef:
+        """The source document: the minutes as the text every line number refers to."""
         return self._id(f"conference/{number}/minutes")
+
+    def publication(self, number: int) -> URIRef:
+        """The minutes as their publisher published them (prov:hadPrimarySource)."""
+        return self._id(f"conference/{number}/minutes/publication")
+
+    def graph(self, number: int) -> URIRef:
+        """The named graph of one conference's minutes: a dataset, not the document itself."""
+        return self._id(f"conference/{number}/graph")
 
     def footnote(self, number: int, key: str) -> URIRef:
         """A footnote of the minutes by its printed number ("1"; "1-2" when printed again)."""

@@ -72,25 +72,32 @@ def boolean(value: bool) -> Literal:
     return Literal(value, datatype=XSD.boolean)
 
 
+def line_fragment(file_url: str, lines: LineRange) -> URIRef:
+    """The RFC 5147 address of lines first..last (1-based, inclusive) of the text at
+    `file_url`: `#line=a,b` counts line ends, so it names lines a+1 to b."""
+    return URIRef(f"{file_url}#line={lines.first - 1},{lines.last}")
+
+
 def add_lines(
     graph: Graph,
-    intmk: Namespace,
     subject: URIRef,
     lines: LineRange,
     document: URIRef,
     file_url: str,
     link: URIRef | None = PROV.wasDerivedFrom,
 ) -> None:
-    """Provenance: the source document and the line range (RFC 5147 fragment) a fact came from.
+    """Provenance: the source document a fact came from, and the lines in it.
 
-    `link` relates the subject to the document. What was read from the minutes (an item, a
-    resolution, a paragraph …) is `prov:wasDerivedFrom` them, which makes it a prov:Entity.
-    An event is a prov:Activity (disjoint with prov:Entity): a meeting is `schema:recordedIn`
-    the minutes (link=SCHEMA.recordedIn), the conference names them with `intmk:minutes`
-    (link=None). ontology/intmk.ttl, "Provenance of events", says why.
+    The lines are stated once, as `dcterms:source` with an RFC 5147 fragment of the text
+    the server publishes (…/dumps/sources/{file}#line=a,b): a link a consumer can follow
+    to exactly these lines (docs/PROVENANCE.md says why there are no line-number
+    properties). `link` relates the subject to the document resource. What was read from
+    the minutes (an item, a resolution, a paragraph …) is `prov:wasDerivedFrom` them,
+    which makes it a prov:Entity. An event is a prov:Activity (disjoint with prov:Entity):
+    a meeting is `schema:recordedIn` the minutes (link=SCHEMA.recordedIn), the conference
+    names them with `intmk:minutes` (link=None). ontology/intmk.ttl, "Provenance of
+    events", says why.
     """
     if link is not None:
         graph.add((subject, link, document))
-    graph.add((subject, intmk.firstLine, integer(lines.first)))
-    graph.add((subject, intmk.lastLine, integer(lines.last)))
-    graph.add((subject, DCTERMS.source, URIRef(f"{file_url}#line={lines.first - 1},{lines.last}")))
+    graph.add((subject, DCTERMS.source, line_fragment(file_url, lines)))

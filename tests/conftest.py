@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,11 @@ BASE = "http://localhost:8000/"
 INTMK = Namespace(VOCABULARY + "ontology#")  # the same on every base
 ID = BASE + "id/"
 CONCEPT = VOCABULARY + "id/"  # concept schemes are vocabulary too
+
+# The time of every build in the tests (the build activity in the dataset description):
+# fixed, so that two builds of the same sources write the same bytes, as they promise
+# with the same SOURCE_DATE_EPOCH (mapping/build_activity.py). Tests of the clock unset it.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
 
 
 @pytest.fixture(scope="session")

@@ -18,10 +18,10 @@ from pathlib import Path
 import httpx
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from mapping.vocabulary import OA
-from tests.conftest import CONCEPT, ID, INTMK, SEED
+from tests.conftest import BASE, CONCEPT, ID, INTMK, SEED
 from tests.server_process import serve
 from tests.test_build import files_of, run_build
 
@@ -256,9 +256,8 @@ def test_lenient_publishes_the_rest_and_a_finding_for_the_item_not_read(work: Pa
     finding = URIRef(f"{ID}conference/18/finding/6.3-item-not-read")
     assert graph.value(finding, INTMK.findingKind) == URIRef(f"{CONCEPT}finding-kind/item-not-read")
     assert graph.value(finding, OA.hasTarget) == URIRef(f"{ID}conference/18/item/6.3")
-    assert (graph.value(finding, INTMK.firstLine), graph.value(finding, INTMK.lastLine)) == (
-        Literal(heading),
-        Literal(last),
+    assert graph.value(finding, DCTERMS.source) == URIRef(
+        f"{BASE}dumps/sources/{SEED.name}#line={heading - 1},{last}"
     )
     (english,) = [c for c in graph.objects(finding, RDFS.comment) if c == Literal(c, lang="en")]
     assert str(english).startswith(

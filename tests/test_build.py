@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -93,11 +94,35 @@ def test_build_prints_a_summary_and_writes_every_file(sources: Path, tmp_path: P
     assert summary["documents"][0]["requests_to_bund"] == 33
 
 
-def test_the_same_input_gives_byte_identical_files(sources: Path, tmp_path: Path) -> None:
+def test_the_same_input_gives_byte_identical_files(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same sources and the same SOURCE_DATE_EPOCH (the build's time, the one input
+    that is not a file): the same bytes, the dataset description's build activity too."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1682553600")
     first, second = tmp_path / "one", tmp_path / "two"
     assert run_build(sources, first).returncode == 0
     assert run_build(sources, second).returncode == 0
     assert files_of(first) == files_of(second)
+    assert '"2023-04-27T00:00:00+00:00"^^xsd:dateTime' in (first / "dataset.ttl").read_text()
+
+
+def test_without_source_date_epoch_only_the_description_holds_the_time(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two builds a second apart differ in the build activity's times (dataset.ttl,
+    dataset.nq and the summary recording its checksum), in nothing else."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert run_build(sources, first).returncode == 0
+    time.sleep(1.1)
+    assert run_build(sources, second).returncode == 0
+    one, two = files_of(first), files_of(second)
+    assert sorted(name for name in one if one[name] != two.get(name)) == [
+        "dataset.nq",
+        "dataset.ttl",
+        "summary.json",
+    ]
 
 
 def test_named_graph_per_document_in_the_nquads(sources: Path, tmp_path: Path) -> None:
@@ -105,7 +130,7 @@ def test_named_graph_per_document_in_the_nquads(sources: Path, tmp_path: Path) -
     assert run_build(sources, output).returncode == 0
     graphs = {line.rsplit(" ", 2)[-2] for line in (output / "intmk.nq").read_text().splitlines()}
     assert graphs == {
-        "<http://localhost:8000/id/conference/18/minutes>",
+        "<http://localhost:8000/id/conference/18/graph>",
         "<http://localhost:8000/id/reference-data>",
         "<https://w3id.org/intmk/ontology>",
         "<http://localhost:8000/id/validation-report>",

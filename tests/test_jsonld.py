@@ -106,7 +106,8 @@ def test_a_resolution_reads_like_json(client: httpx.Client) -> None:
     assert resolution["outcome"] == CONCEPT + "outcome/angenommen"
     assert resolution["decisionMargin"] == CONCEPT + "decision-margin/mehrheitlich"
     assert resolution["voteStatement"] == {"de": "Die IntMK hat mehrheitlich beschlossen:"}
-    assert resolution["firstLine"] == 778 and resolution["lastLine"] == 790
+    assert resolution["source"] == BASE + "dumps/sources/000_7e277fc99396a581.txt#line=777,790"
+    assert "firstLine" not in resolution and "lastLine" not in resolution
     assert resolution["label"] == {
         "de": "Beschluss zu TOP 6.4: Verlängerung Aufenthaltserlaubnis § 24 Aufenthaltsgesetz "
         "(AufenthG)",

@@ -188,8 +188,8 @@ def test_every_node_shape_is_listed_with_its_messages(client: httpx.Client, shap
     node_shapes = sorted(
         s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)
     )
-    assert len(node_shapes) == 34
-    assert len(german.select("article.shape")) == 34
+    assert len(node_shapes) == 37
+    assert len(german.select("article.shape")) == 37
     for shape in node_shapes:
         anchor = str(shape).removeprefix("https://w3id.org/intmk/shapes#")
         de, en = section(german, anchor), section(english, anchor)

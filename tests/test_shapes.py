@@ -13,6 +13,7 @@ from rdflib.term import Node
 
 from mapping.shacl import Validation, load_shapes, validate
 from mapping.uris import Uris
+from mapping.vocabulary import OA
 from tests.conftest import BASE, CONCEPT, ID, INTMK, asserted
 
 C18 = ID + "conference/18/"
@@ -147,6 +148,20 @@ def header_in_text(g: Graph) -> None:
 
 
 PROV_DERIVED_FROM = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+PROV_PRIMARY_SOURCE = URIRef("http://www.w3.org/ns/prov#hadPrimarySource")
+SOURCE = BASE + "dumps/sources/000_7e277fc99396a581.txt"
+
+
+def without_body_format(finding: str) -> Callable[[Graph], None]:
+    """The finding's bodies lose their dcterms:format."""
+
+    def breakage(g: Graph) -> None:
+        for body in list(g.objects(URIRef(finding), OA.hasBody)):
+            g.remove((body, URIRef(DCTERMS + "format"), None))
+
+    return breakage
+
+
 RECORDED_IN = URIRef(SCHEMA + "recordedIn")
 
 
@@ -351,6 +366,51 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
         "Participation-honorific",
         C18 + "participation/ute-leidig",
     ),
+    "a line number stated beside the line fragment": (
+        add(C18 + "item/4.1", INTMK.firstLine, Literal(237, datatype=XSD.integer)),
+        "LineFragment-firstLine",
+        C18 + "item/4.1",
+    ),
+    "a line fragment that names no line": (
+        replace(C18 + "item/4.1", URIRef(DCTERMS + "source"), URIRef(SOURCE + "#line=237,237")),
+        "LineFragment-range",
+        C18 + "item/4.1",
+    ),
+    "a line fragment past the end of the document": (
+        replace(C18 + "item/4.1", URIRef(DCTERMS + "source"), URIRef(SOURCE + "#line=236,900")),
+        "SourceDocument-lineRange",
+        C18 + "minutes",
+    ),
+    "a source passage without line fragment": (
+        replace(C18 + "item/4.1", URIRef(DCTERMS + "source"), URIRef(SOURCE)),
+        "AgendaItem-source",
+        C18 + "item/4.1",
+    ),
+    "the meeting's date as the date of the minutes": (
+        add(C18 + "minutes", URIRef(DCTERMS + "date"), Literal("2023-04-27", datatype=XSD.date)),
+        "SourceDocument-date",
+        C18 + "minutes",
+    ),
+    "minutes without their primary source": (
+        remove(C18 + "minutes", PROV_PRIMARY_SOURCE),
+        "SourceDocument-primarySource",
+        C18 + "minutes",
+    ),
+    "a published version without its title": (
+        remove(C18 + "minutes/publication", URIRef(DCTERMS + "title")),
+        "Publication-title",
+        C18 + "minutes/publication",
+    ),
+    "a finding motivated by something other than quality assessment": (
+        replace(C18 + "finding/4.1-applicant-mismatch", OA.motivatedBy, OA.assessing),
+        "DataQualityFinding-motivatedBy",
+        C18 + "finding/4.1-applicant-mismatch",
+    ),
+    "a finding without body": (
+        remove(C18 + "finding/4.1-applicant-mismatch", OA.hasBody),
+        "DataQualityFinding-hasBody",
+        C18 + "finding/4.1-applicant-mismatch",
+    ),
 }
 
 
@@ -367,6 +427,21 @@ def test_exactly_the_intended_shape_fires(
     new = keys(validation) - keys(baseline)
     assert new == {(URIRef(SHAPES + shape), URIRef(focus), SH.Violation)}
     assert not validation.conforms
+
+
+def test_a_body_without_its_format_is_refused(
+    valid: Graph, shapes: Graph, baseline: Validation
+) -> None:
+    """A finding's bodies (blank nodes) lose their dcterms:format: each is reported."""
+    finding = C18 + "finding/4.1-applicant-mismatch"
+    broken = Graph()
+    for triple in valid:
+        broken.add(triple)
+    without_body_format(finding)(broken)
+    new = keys(validate(broken, shapes)) - keys(baseline)
+    bodies = set(valid.objects(URIRef(finding), OA.hasBody))
+    assert len(bodies) == 2
+    assert new == {(URIRef(SHAPES + "TextualBody-format"), b, SH.Violation) for b in bodies}
 
 
 def test_every_class_of_the_ontology_has_a_node_shape(valid: Graph, shapes: Graph) -> None:

@@ -36,7 +36,7 @@ def test_a_valid_graph_in_any_syntax_conforms(
     path = tmp_path / f"graph{suffix}"
     if syntax == "nquads":
         dataset = Dataset()
-        named = dataset.graph(URIRef(ID + "conference/18/minutes"))
+        named = dataset.graph(URIRef(ID + "conference/18/graph"))
         for triple in document_graph:
             named.add(triple)
         dataset.serialize(path, format="nquads")

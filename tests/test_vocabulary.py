@@ -91,8 +91,8 @@ def test_no_listed_term_is_removed_and_every_term_is_defined_by_the_ontology() -
 
 def test_deprecated_terms_say_since_when_and_what_replaces_them() -> None:
     """The policy's form, for every term marked deprecated (in 0.2.0 the outcomes
-    einstimmig and mehrheitlich, in 0.3.0 intmk:formOfAddress); a term marked without it
-    fails here."""
+    einstimmig and mehrheitlich, in 0.3.0 intmk:formOfAddress, intmk:firstLine and
+    intmk:lastLine); a term marked without it fails here."""
     graph = ontology_graph(Uris(BASE))
     graph.add((INTMK.exampleRetired, OWL.deprecated, Literal(True)))
     problems = deprecation_problems(graph)
