@@ -9,15 +9,15 @@ English name is guessed.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from mapping.errors import SourceError
+from mapping.reference_table import REFERENCE, reference_rows
 from mapping.uris import slug
 
-PLACES_TABLE = Path(__file__).resolve().parent.parent / "data" / "reference" / "places.tsv"
+PLACES_TABLE = REFERENCE / "places.tsv"
 COLUMNS = ("key", "label_de", "label_en", "evidence")
 
 
@@ -30,23 +30,18 @@ class PlaceName:
 def load_places(path: Path = PLACES_TABLE) -> dict[str, PlaceName]:
     """key ('place-' and the slug of the German name) → names, for every row of the table."""
     table: dict[str, PlaceName] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise SourceError(path, 1, f"columns {reader.fieldnames}", ", ".join(COLUMNS))
-        for number, row in enumerate(reader, start=2):
-            values = {column: (row.get(column) or "").strip() for column in COLUMNS}
-            empty = [column for column in COLUMNS if not values[column]]
-            if empty:
-                raise SourceError(path, number, f"empty {', '.join(empty)}", "every column filled")
-            if values["key"] != "place-" + slug(values["label_de"]):
-                raise SourceError(
-                    path,
-                    number,
-                    f"key '{values['key']}' for '{values['label_de']}'",
-                    f"'place-{slug(values['label_de'])}'",
-                )
-            table[values["key"]] = PlaceName(values["label_de"], values["label_en"])
+    for number, values in reference_rows(path, COLUMNS):
+        empty = [column for column in COLUMNS if not values[column]]
+        if empty:
+            raise SourceError(path, number, f"empty {', '.join(empty)}", "every column filled")
+        if values["key"] != "place-" + slug(values["label_de"]):
+            raise SourceError(
+                path,
+                number,
+                f"key '{values['key']}' for '{values['label_de']}'",
+                f"'place-{slug(values['label_de'])}'",
+            )
+        table[values["key"]] = PlaceName(values["label_de"], values["label_en"])
     return table
 
 

@@ -11,7 +11,6 @@ A source file without a row is described by what the minutes themselves say.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,10 +19,9 @@ from pathlib import Path
 
 from mapping.errors import SourceError
 from mapping.organisations import BY_KEY
+from mapping.reference_table import REFERENCE, reference_rows
 
-PUBLICATIONS_TABLE = (
-    Path(__file__).resolve().parent.parent / "data" / "reference" / "publications.tsv"
-)
+PUBLICATIONS_TABLE = REFERENCE / "publications.tsv"
 COLUMNS = ("file", "url", "publisher", "issued", "licence", "evidence")
 IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
@@ -43,15 +41,10 @@ class Publication:
 def load_publications(path: Path = PUBLICATIONS_TABLE) -> dict[str, Publication]:
     """file name → what is known of its publication, for every row of the table."""
     table: dict[str, Publication] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise SourceError(path, 1, f"columns {reader.fieldnames}", ", ".join(COLUMNS))
-        for number, row in enumerate(reader, start=2):
-            values = {column: (row.get(column) or "").strip() for column in COLUMNS}
-            if not values["file"]:
-                raise SourceError(path, number, "an empty file name", "a file of data/sources/")
-            table[values["file"]] = publication(path, number, values)
+    for number, values in reference_rows(path, COLUMNS):
+        if not values["file"]:
+            raise SourceError(path, number, "an empty file name", "a file of data/sources/")
+        table[values["file"]] = publication(path, number, values)
     return table
 
 

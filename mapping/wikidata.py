@@ -19,18 +19,19 @@ and would make a Land or a ministry a skos:Concept by entailment.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDFS
 
 from mapping.errors import SourceError
+from mapping.reference_table import REFERENCE, reference_rows
 from mapping.vocabulary import SCHEMA
 
-REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 WIKIDATA_TABLE = REFERENCE / "wikidata.tsv"
 PERSONS_TABLE = REFERENCE / "wikidata-persons.tsv"
+WIKIDATA_COLUMNS = ("key", "label_de", "qid", "evidence")
+PERSONS_COLUMNS = ("key", "name", "office", "qid", "evidence")
 PERSON_PREFIX = "person-"
 """Keys of the persons table are the person's IRI segment (id/person/{key})."""
 ENTITY = "http://www.wikidata.org/entity/"
@@ -40,30 +41,26 @@ SEE_ALSO = {"bund"}
 def load_wikidata(path: Path = WIKIDATA_TABLE, persons: Path = PERSONS_TABLE) -> dict[str, str]:
     """key → QID for every row of the tables that has a checked QID (persons' keys get
     the prefix "person-")."""
-    table = load_table(path)
-    table.update({PERSON_PREFIX + key: qid for key, qid in load_table(persons).items()})
+    table = load_table(path, WIKIDATA_COLUMNS)
+    linked = load_table(persons, PERSONS_COLUMNS)
+    table.update({PERSON_PREFIX + key: qid for key, qid in linked.items()})
     return table
 
 
-def load_table(path: Path) -> dict[str, str]:
+def load_table(path: Path, columns: tuple[str, ...] = WIKIDATA_COLUMNS) -> dict[str, str]:
     """key → QID of one table; a malformed QID or a QID without evidence is an error."""
     if not path.exists():
         return {}
     table: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle, delimiter="\t"), start=2):
-            qid = (row.get("qid") or "").strip()
-            if not qid:
-                continue
-            if not qid.startswith("Q") or not qid[1:].isdigit():
-                raise SourceError(
-                    path, number, f"'{qid}' in column qid", "a Wikidata ID like Q1199"
-                )
-            if not (row.get("evidence") or "").strip():
-                raise SourceError(
-                    path, number, f"{qid} without evidence", "the source that shows it"
-                )
-            table[row["key"].strip()] = qid
+    for number, row in reference_rows(path, columns):
+        qid = row["qid"]
+        if not qid:
+            continue
+        if not qid.startswith("Q") or not qid[1:].isdigit():
+            raise SourceError(path, number, f"'{qid}' in column qid", "a Wikidata ID like Q1199")
+        if not row["evidence"]:
+            raise SourceError(path, number, f"{qid} without evidence", "the source that shows it")
+        table[row["key"]] = qid
     return table
 
 
