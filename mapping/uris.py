@@ -1,4 +1,4 @@
-"""Minting URIs by the contract of DESIGN.md section 2: stable, from the document's own numbers."""
+"""Minting URIs by the contract of docs/DESIGN.md section 2, from the document's numbers."""
 
 from __future__ import annotations
 
