@@ -50,7 +50,18 @@ ORGANISATIONS: tuple[Organisation, ...] = (
         True,
         "BMI",
         "bundesregierung",
-        ("das BMI", "das Bundesministerium des Innern und für Heimat"),
+        (
+            "das BMI",
+            "das Bundesministerium des Innern und für Heimat",
+            # earlier names (to 2018-03-13; 2018-03-14 to 2021-12-07)
+            "das Bundesministerium des Innern",
+            "das Bundesministerium des Innern, für Bau und Heimat",
+            # the office named for the ministry (addressees: area B)
+            "die Bundesministerin des Innern und für Heimat",
+            "den Bundesminister des Innern und für Heimat",
+            "die Bundesministerin des Innern",
+            "den Bundesminister des Innern",
+        ),
         ("des Bundesministeriums des Innern und für Heimat",),
     ),
     Organisation(
@@ -60,7 +71,12 @@ ORGANISATIONS: tuple[Organisation, ...] = (
         True,
         "BMAS",
         "bundesregierung",
-        ("das BMAS", "das Bundesministerium für Arbeit und Soziales"),
+        (
+            "das BMAS",
+            "das Bundesministerium für Arbeit und Soziales",
+            "die Bundesministerin für Arbeit und Soziales",
+            "den Bundesminister für Arbeit und Soziales",
+        ),
         ("des Bundesministeriums für Arbeit und Soziales",),
     ),
     Organisation(
@@ -82,13 +98,26 @@ ORGANISATIONS: tuple[Organisation, ...] = (
         ("das BAMF", "das Bundesamt für Migration und Flüchtlinge"),
         ("des Bundesamtes für Migration und Flüchtlinge",),
     ),
-    Organisation("ba", "Bundesagentur für Arbeit", "Federal Employment Agency", True, "BA"),
+    Organisation(
+        "ba",
+        "Bundesagentur für Arbeit",
+        "Federal Employment Agency",
+        True,
+        "BA",
+        phrases=("die Bundesagentur für Arbeit", "die BA"),
+    ),
     Organisation(
         "integrationsbeauftragte",
         "Die Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration",
         "Federal Government Commissioner for Migration, Refugees and Integration",
         True,
         parent="bundeskanzleramt",
+        phrases=(
+            "die Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration",
+            "den Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration",
+            "die Integrationsbeauftragte",
+            "den Integrationsbeauftragten",
+        ),
         names=("der Beauftragten der Bundesregierung für Migration, Flüchtlinge und Integration",),
     ),
     Organisation(
@@ -123,7 +152,7 @@ ORGANISATIONS: tuple[Organisation, ...] = (
         "Standing Conference of the Ministers of Education",
         False,
         "KMK",
-        phrases=("die KMK",),
+        phrases=("die KMK", "die Kultusministerkonferenz"),
     ),
     # the body whose conferences the minutes record (intmk:conferenceOf); no phrase: the
     # IntMK addresses others, a sentence naming "die IntMK" is its own decision
