@@ -6,24 +6,8 @@ import re
 from decimal import Decimal
 
 from mapping.model import Amount
+from mapping.number_words import read_number_word
 
-NUMBER_WORDS = {
-    "eine": 1,
-    "ein": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-    "zwanzig": 20,
-    "hundert": 100,
-}
 SCALES = {
     "Tsd.": 10**3,
     "Tausend": 10**3,
@@ -35,31 +19,52 @@ SCALES = {
     "Milliarden": 10**9,
 }
 APPROXIMATE = ("ca.", "circa", "rund", "etwa", "fast", "knapp", "gut")
+FIGURE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+STEMS = "ein|zwei|zwan|drei|vier|fünf|sech|sieb|acht|neun|zehn|elf|zwölf|hundert|tausend"
+WORD = rf"(?i:{STEMS})[a-zäöüß]*"  # a candidate word; read_number_word decides
+SCALE = "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True))
+QUALIFIER = "|".join(re.escape(q) for q in APPROXIMATE)
+CURRENCY = r"€|EUR|Euro"
 AMOUNT = re.compile(
-    rf"(?:(?P<qualifier>{'|'.join(re.escape(q) for q in APPROXIMATE)})\s+)?"
-    rf"(?P<number>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?|{'|'.join(NUMBER_WORDS)})"
-    rf"\s+(?:(?P<scale>{'|'.join(re.escape(s) for s in SCALES)})\s+)?"
-    r"(?P<currency>€|EUR|Euro)(?!\w)"
+    rf"(?<![\w.,])(?:(?P<qualifier>{QUALIFIER})\s+)?"
+    rf"(?:(?P<before>{CURRENCY})\s*)?"
+    rf"(?P<number>{FIGURE}|{WORD})(?!\w)"
+    rf"(?:\s*(?P<scale>{SCALE})(?!\w))?"
+    rf"(?:\s*(?P<after>{CURRENCY})(?!\w))?"
 )
 
 
 def find_amounts(text: str) -> tuple[Amount, ...]:
-    """Every amount of money in a text, in order."""
-    return tuple(to_amount(match) for match in AMOUNT.finditer(text))
+    """Every amount of money in a text, in order: a figure or a whole number word with its
+    scale and currency ("EUR 500.000", "€ 1,5 Mio.", "siebzehn Millionen Euro")."""
+    amounts = (to_amount(match) for match in AMOUNT.finditer(text) if is_money(match))
+    return tuple(amount for amount in amounts if amount is not None)
 
 
-def to_amount(match: re.Match[str]) -> Amount:
-    number = match.group("number")
-    if number in NUMBER_WORDS:
-        value = Decimal(NUMBER_WORDS[number])
-    else:
-        value = Decimal(number.replace(".", "").replace(",", "."))
+def is_money(match: re.Match[str]) -> bool:
+    """A currency stands after the number ("5 Mio. €", "neun Millionen Euro") or before a
+    figure ("EUR 500.000", "€ 1,5 Mio."); "5 Mio." alone and "Euro ein" are no amounts."""
+    if match.group("after"):
+        return True
+    return bool(match.group("before")) and match.group("number")[0].isdigit()
+
+
+def to_amount(match: re.Match[str]) -> Amount | None:
+    value = read_number(match.group("number"))
+    if value is None:
+        return None
     scale = match.group("scale")
     if scale:
         value *= SCALES[scale]
     return Amount(
         value=value.normalize() if value != value.to_integral() else value.quantize(Decimal(1)),
         currency="EUR",
-        stated_as=match.group(0),
+        stated_as=match.group(0).strip(),
         approximate=match.group("qualifier") is not None,
     )
+
+
+def read_number(number: str) -> Decimal | None:
+    if number[0].isdigit():
+        return Decimal(number.replace(".", "").replace(",", "."))
+    return read_number_word(number)
