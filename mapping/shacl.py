@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from mapping.prepared_sparql import prepared_queries
 from mapping.uris import VOCABULARY, Uris
 from mapping.vocabulary import new_graph
 
@@ -106,7 +107,8 @@ VALIDATOR_OPTIONS: ValidatorOptions = {
 
 def validate(data: Graph, shapes: Graph) -> Validation:
     """Validate a data graph (which includes the ontology) against the shapes."""
-    _, report, _ = pyshacl_validate(data, shacl_graph=shapes, **VALIDATOR_OPTIONS)
+    with prepared_queries():
+        _, report, _ = pyshacl_validate(data, shacl_graph=shapes, **VALIDATOR_OPTIONS)
     assert isinstance(report, Graph)
     tag_messages(report, shapes)
     for prefix, namespace in data.namespaces():
