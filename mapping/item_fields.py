@@ -17,7 +17,7 @@ from mapping.laender import ALL_LAENDER, LIST_SEPARATOR, land_by_name
 from mapping.model import ApplicantList, LineRange, Release, Vote
 from mapping.source import Block, Line
 from mapping.text import join_lines
-from mapping.votes import parse_vote_phrase
+from mapping.votes import parse_vote_phrase, vote_of
 
 APPLICANTS = "Antragsteller"
 RELEASE = "Veröffentlichung"
@@ -107,7 +107,7 @@ class ItemFields:
     rest: list[Block]
 
 
-def take_fields(blocks: list[Block], path: Path) -> ItemFields:
+def take_fields(blocks: list[Block], path: Path, lenient: bool = False) -> ItemFields:
     """Read the fields at the start of `blocks`; the text after "Beschluss:" is the rest."""
     fields, rest = collect_fields(blocks, path)
     found = {canonical(f.name): f for f in fields}
@@ -119,7 +119,7 @@ def take_fields(blocks: list[Block], path: Path) -> ItemFields:
             parse_applicants(applicants.value, applicants.range, path) if applicants else None
         ),
         release=read_release(release, path) if release else None,
-        vote=read_vote(vote, path) if vote else None,
+        vote=read_vote(vote, path, lenient) if vote else None,
         rest=rest,
     )
 
@@ -184,7 +184,8 @@ def read_release(release: Field, path: Path) -> Release:
     )
 
 
-def read_vote(vote: Field, path: Path) -> Vote:
-    outcome, margin, counts = parse_vote_phrase(vote.value, path, vote.range.first)
-    statement = f"{VOTE}: {' '.join(vote.value.split())}"
-    return Vote(outcome, statement, None, None, vote.range, counts, margin)
+def read_vote(vote: Field, path: Path, lenient: bool = False) -> Vote:
+    """The "Abstimmungsergebnis:" field: a vote phrase or an outcome ("vertagt")."""
+    phrase = " ".join(vote.value.split())
+    reading = parse_vote_phrase(vote.value, path, vote.range.first, lenient)
+    return vote_of(reading, f"{VOTE}: {phrase}", vote.range, phrase=phrase)

@@ -21,6 +21,26 @@ class Outcome(Enum):
 
     ADOPTED = "angenommen"
     NOTED = "zur-kenntnis-genommen"
+    REJECTED = "abgelehnt"  # "Der Beschlussvorschlag fand nicht die erforderliche Mehrheit."
+    POSTPONED = "vertagt"
+    NO_DECISION = "ohne-beschluss"  # "Eine Beschlussfassung erfolgte nicht."
+    WITHDRAWN = "zurueckgezogen"  # withdrawn in the sitting
+    SETTLED = "erledigt"  # "hat sich erledigt", "durch TOP 7.2 erledigt"
+    UNRESOLVED = "ungeklaert"  # a phrase the grammar does not know (only with --lenient)
+
+    @property
+    def is_decision_of_the_conference(self) -> bool:
+        """Whether the conference made the text its own (adopted or noted): only then
+        does the text carry requests of the conference; otherwise it is a proposal."""
+        return self in (Outcome.ADOPTED, Outcome.NOTED)
+
+
+class VoteChoice(Enum):
+    """How one Land voted, where the minutes name it."""
+
+    YES = "ja"
+    NO = "nein"
+    ABSTAIN = "enthaltung"
 
 
 class Margin(Enum):
@@ -227,6 +247,14 @@ class VoteCount:
 
 
 @dataclass(frozen=True)
+class LandVote:
+    """One Land's vote as the vote phrase names it ("gegen die Stimme Bayerns")."""
+
+    land: str  # ISO 3166-2 code
+    choice: VoteChoice
+
+
+@dataclass(frozen=True)
 class Vote:
     outcome: Outcome
     statement: str | None  # the sentence stating the vote, if the document has one
@@ -235,6 +263,9 @@ class Vote:
     lines: LineRange | None
     counts: VoteCount | None = None
     margin: Margin | None = None  # "einstimmig", "mehrheitlich"; None when not stated
+    land_votes: tuple[LandVote, ...] = ()  # only the Länder the phrase names
+    settled_by: str | None = None  # the TOP that settled this one ("durch TOP 7.2 erledigt")
+    wording: str | None = None  # the phrase as printed, for an unresolved outcome
 
 
 @dataclass(frozen=True)

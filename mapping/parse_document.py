@@ -15,6 +15,7 @@ from mapping.document.model import LineKind
 from mapping.errors import SourceError
 from mapping.findings import compare
 from mapping.model import (
+    AgendaItem,
     LineRange,
     Meeting,
     Minutes,
@@ -152,6 +153,7 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
     ]
     sections = unique_sections(section_lines, path)
     resolutions, unread = read_sections(sections, number, path, lenient)
+    check_settled_by(resolutions, agenda, path)
     minutes = Minutes(
         source=source_info(source),
         title=title,
@@ -371,7 +373,7 @@ def read_sections(
     measured = measure([line.plain.strip() for _, _, body in sections for line in body])
     for top, heading, body in sections:
         try:
-            resolution = parse_resolution(top, heading, body, path, measured)
+            resolution = parse_resolution(top, heading, body, path, measured, lenient)
             resolutions.append(enrich(resolution, own_number))
         except SourceError as error:
             if not lenient:
@@ -380,6 +382,23 @@ def read_sections(
             lines = LineRange(heading.number, last)
             unread.append(UnreadItem(top, error.problem, error.expected, error.line, lines))
     return tuple(resolutions), tuple(unread)
+
+
+def check_settled_by(
+    resolutions: tuple[Resolution, ...], agenda: tuple[AgendaItem, ...], path: Path
+) -> None:
+    """The item that settled another ("durch TOP 7.2 erledigt") is an item of these minutes."""
+    known = {item.top for item in agenda} | {r.top for r in resolutions}
+    for resolution in resolutions:
+        settled_by = resolution.vote.settled_by
+        if settled_by is not None and settled_by not in known:
+            lines = resolution.vote.lines or resolution.lines
+            raise SourceError(
+                path,
+                lines.first,
+                f"TOP {resolution.top} is settled by TOP {settled_by}, no item of these minutes",
+                "the number of an item of the agenda or of the resolution section",
+            )
 
 
 def enrich(resolution: Resolution, own_number: int) -> Resolution:

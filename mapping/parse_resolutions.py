@@ -25,7 +25,7 @@ from mapping.parse_body import Measure, dense_groups, parse_body
 from mapping.requests import extract_requests
 from mapping.source import Block, Line, group_blocks
 from mapping.text import join_lines
-from mapping.votes import parse_vote_phrase
+from mapping.votes import is_outcome_sentence, outcome_sentence, parse_vote_phrase, vote_of
 
 TOP_NUMBER = r"TOP\s*:?\s*(?P<top>[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)"
 # a mark in brackets after the number: "TOP 2.4 (GL)" (Green List), "TOP 5 (neu)"
@@ -83,10 +83,16 @@ def split_sections(lines: list[Line]) -> list[tuple[str, Line, list[Line]]]:
 
 
 def parse_resolution(
-    top: str, heading: Line, lines: list[Line], path: Path, measured: Measure | None = None
+    top: str,
+    heading: Line,
+    lines: list[Line],
+    path: Path,
+    measured: Measure | None = None,
+    lenient: bool = False,
 ) -> Resolution:
     """Title, applicants, release, vote, text and declarations of one TOP; `measured`: the
-    measure of all resolutions' text (mapping/parse_body.py)."""
+    measure of all resolutions' text (mapping/parse_body.py); `lenient`: a vote phrase the
+    grammar does not know is an unresolved outcome, not an error."""
     lines = joined_vote_sentences(lines)
     blocks = [block for block in section_blocks(lines, path) if not is_table(block)]
     table_lines = [line for line in lines if "\t" in line.text]
@@ -97,21 +103,23 @@ def parse_resolution(
             f"TOP {top} has no title and no text",
             "a title, the applicants, a vote sentence and the resolution text",
         )
-    leading_vote, blocks = take_leading_vote(blocks, path)
+    leading_vote, blocks = take_leading_vote(blocks, path, lenient)
     if not blocks:
         raise SourceError(path, heading.number, f"TOP {top} has no title", "a title")
     title_blocks, rest = take_title(blocks)
     title = join_lines([text for block in title_blocks for text in block.texts])
-    fields = take_fields(rest, path)
+    fields = take_fields(rest, path, lenient)
     vote, body_blocks = leading_vote or fields.vote, fields.rest
     if vote is None:
-        vote, body_blocks = take_vote(body_blocks, top, heading, path)
+        vote, body_blocks = take_vote(body_blocks, top, heading, path, lenient)
     body_blocks, declarations = split_declarations(body_blocks, path)
     released = fields.release is None or fields.release.released
     paragraphs = (
         noted_paragraphs(parse_body(body_blocks, path, measured), vote, heading) if released else ()
     )
     refuse_vote_in_text(paragraphs, top, path)
+    requests = extract_requests(paragraphs) if vote.outcome.is_decision_of_the_conference else ()
+    refuse_noted_by_a_request(vote, paragraphs, requests, top, path, heading)
     last = max([heading.last, *(line.last for line in lines if line.text)])
     return Resolution(
         top=top,
@@ -119,7 +127,7 @@ def parse_resolution(
         applicants=fields.applicants,
         vote=vote,
         paragraphs=paragraphs,
-        requests=extract_requests(paragraphs),
+        requests=requests,
         green_list=green_list_entries(table_lines, path),
         title_lines=LineRange(title_blocks[0].first, title_blocks[-1].last),
         lines=LineRange(heading.number, last),
@@ -170,9 +178,14 @@ def vote_span(lines: list[Line], start: int) -> int:
         if len(parts) < span or not all(part.text for part in parts):
             return 1
         text = join_lines([part.plain for part in parts])
-        if VOTE.match(text) or NOTED_VOTE.match(text):
+        if states_vote(text):
             return span
     return 1
+
+
+def states_vote(text: str) -> bool:
+    """Whether a line is a sentence stating the vote or the outcome."""
+    return bool(VOTE.match(text) or NOTED_VOTE.match(text) or is_outcome_sentence(text))
 
 
 def is_dense(lines: list[Line]) -> bool:
@@ -196,7 +209,7 @@ def head_groups(content: list[Line], width: int, groups: list[list[Line]], path:
     index, title_seen = 0, False
     while index < len(content):
         line = content[index]
-        if VOTE.match(line.plain) or NOTED_VOTE.match(line.plain):
+        if states_vote(line.plain):
             groups.append([line])
             index += 1
             if title_seen:
@@ -228,7 +241,8 @@ def is_marker(line: Line) -> bool:
     text = line.plain
     return (
         is_field_line(line)
-        or bool(VOTE.match(text) or NOTED_VOTE.match(text) or DECLARATION.match(text))
+        or states_vote(text)
+        or bool(DECLARATION.match(text))
         or "\t" in line.text
     )
 
@@ -258,7 +272,7 @@ def refuse_vote_in_text(paragraphs: tuple[Paragraph, ...], top: str, path: Path)
     """A vote sentence inside the text means the parts before it were misread (e.g. an
     applicant list broken by a page): an error, never a resolution with a guessed vote."""
     for paragraph in paragraphs:
-        if VOTE.match(paragraph.text):
+        if VOTE.match(paragraph.text) or is_outcome_sentence(paragraph.text):
             raise SourceError(
                 path,
                 paragraph.lines.first,
@@ -287,37 +301,49 @@ def take_title(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     return blocks[:count], blocks[count:]
 
 
-def take_leading_vote(blocks: list[Block], path: Path) -> tuple[Vote | None, list[Block]]:
+def take_leading_vote(
+    blocks: list[Block], path: Path, lenient: bool
+) -> tuple[Vote | None, list[Block]]:
     """A vote sentence standing before the title (a layout of some years)."""
-    vote = vote_sentence(blocks[0].lines[0], path)
+    vote = vote_sentence(blocks[0].lines[0], path, lenient)
     if vote is None:
         return None, blocks
     return vote, rest_after_first_line(blocks)
 
 
-def vote_sentence(line: Line, path: Path) -> Vote | None:
-    """'Die IntMK hat [mit Umlaufbeschluss …] <vote> beschlossen:' as a Vote, else None."""
+def vote_sentence(line: Line, path: Path, lenient: bool = False) -> Vote | None:
+    """'Die IntMK hat [mit Umlaufbeschluss …] <vote> beschlossen:' or a sentence stating
+    another outcome ('Der Beschlussvorschlag fand nicht die erforderliche Mehrheit.') as a
+    Vote, else None."""
     statement = line.plain
+    lines = LineRange(line.number, line.last)
     match = VOTE.match(statement)
     if match is None:
-        return None
-    outcome, margin, counts = parse_vote_phrase(match.group("phrase"), path, line.number)
+        other = outcome_sentence(statement, path, line.number)
+        return None if other is None else vote_of(other, statement, lines)
+    phrase = match.group("phrase")
+    reading = parse_vote_phrase(phrase, path, line.number, lenient)
     circular_date = parse_date(match.group("date"), line.number, path)
-    lines = LineRange(line.number, line.last)
-    return Vote(outcome, statement, match.group("number"), circular_date, lines, counts, margin)
+    return vote_of(reading, statement, lines, match.group("number"), circular_date, phrase)
 
 
-def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple[Vote, list[Block]]:
-    """The sentence stating the vote, or a text that itself notes reports."""
+def take_vote(
+    blocks: list[Block], top: str, heading: Line, path: Path, lenient: bool = False
+) -> tuple[Vote, list[Block]]:
+    """The sentence stating the vote, a sentence stating another outcome after the text
+    (the proposal), or a text that itself notes reports."""
     if blocks:
         first_line = blocks[0].lines[0]
         statement = first_line.plain
         lines = LineRange(first_line.number, first_line.last)
-        vote = vote_sentence(first_line, path)
+        vote = vote_sentence(first_line, path, lenient)
         if vote is not None:
             return vote, rest_after_first_line(blocks)
         if NOTED_VOTE.match(statement):
             return Vote(Outcome.NOTED, statement, None, None, lines), rest_after_first_line(blocks)
+        closing = closing_outcome(blocks, path)
+        if closing is not None:
+            return closing
         body = " ".join(text for block in blocks for text in block.texts)
         if NOTED_TEXT.search(body):
             return Vote(Outcome.NOTED, None, None, None, None), blocks
@@ -328,6 +354,42 @@ def take_vote(blocks: list[Block], top: str, heading: Line, path: Path) -> tuple
         "'Die IntMK hat einstimmig|mehrheitlich beschlossen:', 'Die IntMK nahm … zur Kenntnis.', "
         "'Abstimmungsergebnis: …' or a text that notes a report ('… nehmen … zur Kenntnis')",
     )
+
+
+def closing_outcome(blocks: list[Block], path: Path) -> tuple[Vote, list[Block]] | None:
+    """A sentence stating an outcome other than adoption as the last line of the text
+    ("… Der Beschlussvorschlag fand nicht die erforderliche Mehrheit."): the vote, and
+    the text before it is the proposal."""
+    last = blocks[-1].lines[-1]
+    vote = vote_sentence(last, path) if is_outcome_sentence(last.plain) else None
+    if vote is None:
+        return None
+    rest = blocks[:-1] + ([Block(blocks[-1].lines[:-1])] if len(blocks[-1].lines) > 1 else [])
+    return vote, rest
+
+
+def refuse_noted_by_a_request(
+    vote: Vote,
+    paragraphs: tuple[Paragraph, ...],
+    requests: tuple[object, ...],
+    top: str,
+    path: Path,
+    heading: Line,
+) -> None:
+    """A text without a vote sentence notes a report only when that is all it does: it
+    ends with "… zur Kenntnis." and asks nothing. A "nehmen … zur Kenntnis" inside a text
+    that goes on, or that makes a request, is text: its vote is not stated."""
+    if vote.outcome is not Outcome.NOTED or vote.statement is not None or not paragraphs:
+        return
+    if requests or not paragraphs[-1].display().rstrip().endswith("zur Kenntnis."):
+        raise SourceError(
+            path,
+            paragraphs[0].lines.first if paragraphs else heading.number,
+            f"TOP {top} has no vote sentence, and its text does more than take note "
+            "('… nehmen … zur Kenntnis' inside a text that goes on or makes a request)",
+            "a vote sentence ('Die IntMK hat einstimmig beschlossen:', 'Der Beschlussvorschlag "
+            "fand nicht die erforderliche Mehrheit.') or a text that only notes a report",
+        )
 
 
 def rest_after_first_line(blocks: list[Block]) -> list[Block]:

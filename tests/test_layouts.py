@@ -323,9 +323,9 @@ ERRORS = {
     "unknown vote": (
         VIDEO,
         "Abstimmungsergebnis: mehrheitlich",
-        "Abstimmungsergebnis: vertagt",
+        "Abstimmungsergebnis: nach Aussprache",  # "vertagt" is an outcome (test_decisions.py)
         91,
-        "vote 'vertagt'",
+        "vote 'nach Aussprache'",
     ),
     "more votes than Länder": (
         VIDEO,
