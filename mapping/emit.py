@@ -24,12 +24,14 @@ from mapping.model import (
     LineRange,
     Meeting,
     Minutes,
+    Outcome,
     Paragraph,
     Person,
     Request,
     Resolution,
     UnreadItem,
     UnreadLine,
+    VoteChoice,
 )
 from mapping.organisations import BY_KEY, organisation_by_name
 from mapping.places import english_place_name
@@ -73,6 +75,21 @@ class Applicant:
     stated_as: set[str] = field(default_factory=set)
     lines: list[LineRange] = field(default_factory=list)
 
+
+# an outcome the conference did not make its own: (German, English) for the decision's label
+NOT_ADOPTED = {
+    Outcome.REJECTED: ("abgelehnt", "rejected"),
+    Outcome.POSTPONED: ("vertagt", "postponed"),
+    Outcome.NO_DECISION: ("ohne Beschluss", "no decision"),
+    Outcome.WITHDRAWN: ("in der Sitzung zurückgezogen", "withdrawn in the sitting"),
+    Outcome.SETTLED: ("erledigt", "settled"),
+    Outcome.UNRESOLVED: ("ungeklärt", "unresolved"),
+}
+VOTE_LABELS = {
+    VoteChoice.YES: ("Ja-Stimme", "yes vote"),
+    VoteChoice.NO: ("Nein-Stimme", "no vote"),
+    VoteChoice.ABSTAIN: ("Enthaltung", "abstention"),
+}
 
 # what a finding of each kind finds different: (German, English) for its label
 FINDING_SUBJECTS = {
@@ -466,11 +483,7 @@ class MinutesEmitter:
         self.add(uri, i.onItem, item)
         self.add(uri, i.ofConference, self.conference)
         self.add(uri, DCTERMS.title, de(resolution.title))
-        self.label(
-            uri,
-            f"Beschluss zu TOP {top}: {resolution.title}",
-            f"Resolution on item {top} of the {ordinal(self.n)} IntMK",
-        )
+        self.label(uri, *self.decision_labels(resolution))
         self.add(uri, i.outcome, self.concept("outcome", resolution.vote.outcome.value))
         if resolution.vote.margin:
             self.add(
@@ -481,6 +494,12 @@ class MinutesEmitter:
         if resolution.vote.statement:
             self.add(uri, i.voteStatement, de(resolution.vote.statement))
         self.emit_vote_counts(uri, resolution)
+        self.emit_vote_participations(uri, resolution)
+        if resolution.vote.settled_by:
+            self.add(uri, i.settledBy, self.uris.item(self.n, resolution.vote.settled_by))
+        if resolution.vote.outcome is Outcome.UNRESOLVED:
+            self.add(uri, RDF.type, i.UnresolvedDecision)
+            self.emit_unresolved_decision(resolution)
         if resolution.release:
             self.add(uri, i.released, boolean(resolution.release.released))
             self.add(uri, i.releaseStatement, de(resolution.release.statement))
@@ -493,8 +512,9 @@ class MinutesEmitter:
         day = self.decision_day(resolution)
         if day:
             self.add(uri, DCTERMS.date, Literal(day, datatype=XSD.date))
-        if resolution.paragraphs:
-            self.add(uri, i.fullText, de(resolution.full_text))
+        if resolution.paragraphs:  # a proposal's text when the conference did not adopt it
+            made = resolution.vote.outcome.is_decision_of_the_conference
+            self.add(uri, i.fullText if made else i.proposalText, de(resolution.full_text))
         for paragraph in resolution.paragraphs:
             self.emit_paragraph(top, uri, paragraph)
         for request in resolution.requests:
@@ -502,6 +522,61 @@ class MinutesEmitter:
         for declaration in resolution.declarations:
             self.emit_declaration(top, declaration)
         self.lines(uri, resolution.lines)
+
+    def decision_labels(self, resolution: Resolution) -> tuple[str, str]:
+        """A resolution's labels; a decision that adopts nothing names the proposal and
+        its outcome."""
+        top, title = resolution.top, resolution.title
+        if resolution.vote.outcome not in NOT_ADOPTED:
+            return (
+                f"Beschluss zu TOP {top}: {title}",
+                f"Resolution on item {top} of the {ordinal(self.n)} IntMK",
+            )
+        german, english = NOT_ADOPTED[resolution.vote.outcome]
+        return (
+            f"Beschlussvorschlag zu TOP {top}: {title} ({german})",
+            f"Proposal on item {top} of the {ordinal(self.n)} IntMK ({english})",
+        )
+
+    def emit_vote_participations(self, uri: URIRef, resolution: Resolution) -> None:
+        """Each Land the vote names, with its vote (ELI-DL's participation in a role);
+        "einstimmig" alone names none, and none is invented."""
+        i, top = self.intmk, resolution.top
+        for vote in resolution.vote.land_votes:
+            part = self.uris.vote(self.n, top, vote.land)
+            land = BY_CODE[vote.land]
+            self.add(part, RDF.type, i.VoteParticipation)
+            self.add(uri, i.hasVoteParticipation, part)
+            self.add(part, i.votingLand, self.uris.land(vote.land))
+            self.add(part, i.voteCast, self.concept("vote-choice", vote.choice.value))
+            self.add(part, i.participationRole, self.concept("participation-role", "abstimmend"))
+            german, english = VOTE_LABELS[vote.choice]
+            self.label(
+                part,
+                f"{land.name_de}: {german} zu TOP {top}",
+                f"{land.name_en}: {english} on item {top}",
+            )
+            self.lines(part, resolution.vote.lines or resolution.lines)
+
+    def emit_unresolved_decision(self, resolution: Resolution) -> None:
+        """A vote phrase the grammar does not know (`--lenient`): a finding on the decision."""
+        i, top = self.intmk, resolution.top
+        uri = self.uris.finding(self.n, f"{top}-unresolved-decision")
+        self.add(uri, RDF.type, i.DataQualityFinding)
+        self.add(uri, RDF.type, DQV.QualityAnnotation)
+        self.add(uri, i.findingKind, self.concept("finding-kind", "unresolved-decision"))
+        self.add(uri, OA.hasTarget, self.uris.resolution(self.n, top))
+        self.message(
+            uri,
+            f"Das Abstimmungsergebnis zu TOP {top} lautet „{resolution.vote.wording}“; diesen "
+            "Wortlaut kennt die Grammatik nicht. Die Entscheidung ist als ungeklärt und ohne "
+            "Bitten veröffentlicht.",
+            f"The vote on item {top} is worded in a way the grammar does not know (the German "
+            "comment quotes it); the decision is published as unresolved, without requests.",
+        )
+        self.label(uri, f"TOP {top}: Entscheidung ungeklärt", f"Item {top}: decision unresolved")
+        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
+        self.lines(uri, resolution.vote.lines or resolution.lines)
 
     def decision_day(self, resolution: Resolution) -> datetime.date | None:
         """The day the resolution was decided: that of its circular procedure, or of its

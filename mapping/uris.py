@@ -131,6 +131,10 @@ class Uris:
             f"conference/{number}/resolution/{top}/request/{k}/addressee/{organisation}"
         )
 
+    def vote(self, number: int, top: str, land: str) -> URIRef:
+        """The vote of one Land on the decision on an item, where the minutes name it."""
+        return self._id(f"conference/{number}/resolution/{top}/vote/{land}")
+
     def finding(self, number: int, key: str) -> URIRef:
         return self._id(f"conference/{number}/finding/{key}")
 

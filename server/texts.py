@@ -66,6 +66,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lines": ("Zeilen", "lines"),
     "line": ("Zeile", "line"),
     "text": ("Beschlusstext", "Text of the resolution"),
+    "proposal_text": (
+        "Text des Beschlussvorschlags (nicht angenommen)",
+        "Text of the proposal (not adopted)",
+    ),
+    "settled_by": ("Erledigt durch", "Settled by"),
+    "land_votes": ("Stimmen der Länder", "Votes of the Länder"),
     "requests_in_text": (
         "Bitten und Aufforderungen sind im Text hervorgehoben.",
         "requests are highlighted in the text.",

@@ -156,10 +156,21 @@ def resolution_view(context: Context) -> dict[str, Any]:
         "outcome": context.value(context.intmk("outcome")),
         "margin": context.value(context.intmk("decisionMargin")),
         "vote": context.value(context.intmk("voteStatement")),
+        "proposal": bool(context.value(context.intmk("proposalText"))),
+        "settled_by": context.value(context.intmk("settledBy")),
+        "land_votes": land_votes(context),
         "paragraphs": [marked(p) for p in page_data.paragraphs(store, base, topic)],
         "applicants": context.by_name(entries.get(item, [])),
         "findings": found,
     }
+
+
+def land_votes(context: Context) -> list[tuple[str, str]]:
+    """(Land, vote) for each Land the decision's vote names, in the order of their IRIs."""
+    store, voting, cast = context.store, context.intmk("votingLand"), context.intmk("voteCast")
+    parts = page_data.values(store, context.topic, context.intmk("hasVoteParticipation"))
+    found = [page_data.first_value(store, part, voting) for part in parts]
+    return sorted(zip(found, [page_data.first_value(store, p, cast) for p in parts], strict=True))
 
 
 def item_view(context: Context) -> dict[str, Any]:
