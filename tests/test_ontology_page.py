@@ -64,7 +64,7 @@ def test_every_class_and_property_has_its_section_with_both_labels(
 ) -> None:
     german, english = page(client, "/ontology"), page(client, "/ontology?lang=en")
     defined = terms(ontology)
-    assert len(defined) == 28 + 52 + 48
+    assert len(defined) == 31 + 56 + 49  # issue 15: decisions
     for term in defined:
         anchor = str(term).removeprefix(str(INTMK))
         de, en = section(german, anchor), section(english, anchor)
@@ -136,16 +136,22 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert "Lizenz http://dcat-ap.de/def/licenses/dl-by-de/2.0" in facts
     outcomes = section(soup, "scheme-outcome")
     assert [a.get_text() for a in outcomes.select("dt > a")] == [
+        "abgelehnt",
         "angenommen",
         "einstimmig",
+        "erledigt",
         "mehrheitlich",
+        "ohne Beschluss",
+        "ungeklärt",
+        "vertagt",
         "zur Kenntnis genommen",
+        "in der Sitzung zurückgezogen",  # in the order of the notations (zurueckgezogen)
     ]
     margins = section(soup, "scheme-decision-margin")
     assert [a.get_text() for a in margins.select("dt > a")] == ["einstimmig", "mehrheitlich"]
     toc = soup.find("nav", class_="toc")
     assert isinstance(toc, Tag)
-    assert len(toc.select("ul.terms a")) == 128 + 8
+    assert len(toc.select("ul.terms a")) == 136 + 9
 
 
 def test_the_diagram_is_inline_with_a_text_alternative(
@@ -160,7 +166,7 @@ def test_the_diagram_is_inline_with_a_text_alternative(
     caption = figure.find("figcaption")
     assert isinstance(caption, Tag)
     assert caption["id"] == "diagram-caption"
-    assert caption.get_text().startswith("Das Diagramm zeigt die 28 Klassen")
+    assert caption.get_text().startswith("Das Diagramm zeigt die 31 Klassen")
     assert "/ontology/diagram-de.svg" in hrefs(caption)
     links = {str(a["xlink:href"]) for a in svg.find_all("a")}
     classes = {s for s in ontology.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef)}
@@ -188,8 +194,8 @@ def test_every_node_shape_is_listed_with_its_messages(client: httpx.Client, shap
     node_shapes = sorted(
         s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)
     )
-    assert len(node_shapes) == 37
-    assert len(german.select("article.shape")) == 37
+    assert len(node_shapes) == 40
+    assert len(german.select("article.shape")) == 40
     for shape in node_shapes:
         anchor = str(shape).removeprefix("https://w3id.org/intmk/shapes#")
         de, en = section(german, anchor), section(english, anchor)
