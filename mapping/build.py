@@ -37,7 +37,7 @@ from mapping.dumps import Dump, write_dumps
 from mapping.emit import MinutesEmitter
 from mapping.entailment import entailed_graph
 from mapping.errors import SourceError
-from mapping.model import Minutes, UnreadItem
+from mapping.model import Minutes, UnreadItem, UnresolvedAmount
 from mapping.ontology_diagram import write_diagrams
 from mapping.parse_document import parse_text, parse_title
 from mapping.publish import file_record
@@ -90,9 +90,15 @@ class DocumentSummary:
             requests=len(requests),
             requests_to_bund=sum(1 for r in requests if r.to_bund),
             persons=sum(len(d.persons) for d in minutes.delegations),
-            findings=len(minutes.findings) + len(minutes.unread),
+            findings=len(minutes.findings) + len(minutes.unread) + unresolved_amounts(minutes),
             triples=len(graph),
         )
+
+
+def unresolved_amounts(minutes: Minutes) -> int:
+    """Each amount the reader could not resolve is a data-quality finding of its own."""
+    paragraphs = (p for r in minutes.resolutions for p in r.paragraphs)
+    return sum(1 for p in paragraphs for a in p.amounts if isinstance(a, UnresolvedAmount))
 
 
 def source_files(sources: Path) -> list[Path]:

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from mapping.emit_amounts import emit_amounts
 from mapping.emit_notes import emit_footnote
 from mapping.laender import BY_CODE
 from mapping.media_types import media_type
 from mapping.model import (
     AgendaItem,
-    Amount,
     ApplicantList,
     ApplicantSource,
     Declaration,
@@ -48,7 +48,6 @@ from mapping.vocabulary import (
     add_lines,
     boolean,
     de,
-    decimal,
     en,
     integer,
     new_graph,
@@ -652,18 +651,7 @@ class MinutesEmitter:
 
     def emit_mentions(self, top: str, uri: URIRef, paragraph: Paragraph) -> None:
         i = self.intmk
-        for position, amount in enumerate(paragraph.amounts, start=1):
-            a = self.uris.amount(self.n, top, paragraph.position, position)
-            self.add(a, RDF.type, i.MonetaryAmount)
-            self.add(a, RDF.type, SCHEMA.MonetaryAmount)
-            self.add(uri, i.mentionsAmount, a)
-            self.add(a, SCHEMA.value, decimal(amount.value))
-            self.add(a, SCHEMA.currency, Literal(amount.currency))
-            self.add(a, i.statedAs, Literal(amount.stated_as))
-            self.add(a, i.approximate, boolean(amount.approximate))
-            self.add(a, RDFS.label, de(amount.stated_as))
-            self.add(a, RDFS.label, en(amount_in_english(amount)))
-            self.lines(a, paragraph.lines)
+        emit_amounts(self, top, uri, paragraph)
         for law in paragraph.laws:
             target = URIRef(law.iri)
             self.add(uri, i.citesLaw, target)
@@ -867,13 +855,6 @@ def meeting_labels(meeting: Meeting, number: int, year: int) -> tuple[str, str]:
         f"{german} der {number}. IntMK {year}",
         f"{english.capitalize()} of the {ordinal(number)} IntMK {year}",
     )
-
-
-def amount_in_english(amount: Amount) -> str:
-    """'ca. 512.000 EUR' → 'about EUR 512,000': the value in English notation, no words
-    of the source (they are in the German label and intmk:statedAs)."""
-    figure = format(amount.value.normalize(), ",f")
-    return f"{'about ' if amount.approximate else ''}{amount.currency} {figure}"
 
 
 def split_abbreviation(printed: str) -> tuple[str, str | None]:

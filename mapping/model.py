@@ -172,10 +172,32 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class Amount:
-    value: Decimal
+    """An amount of money: one value, or a range ("10 bis 20 Mio. €": min and max), or a
+    bound ("bis zu 5 Mio. €": max only; "mindestens": min only), per period ("P1Y" for
+    "jährlich", "P1M" for "monatlich") and for the years it names."""
+
+    value: Decimal | None  # None for a range or a bound
     currency: str
     stated_as: str
     approximate: bool
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+    period: str | None = None  # an ISO 8601 duration: "P1Y", "P1M"
+    years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnresolvedAmount:
+    """An amount phrase whose figure the reader cannot resolve ("mehrere Millionen Euro",
+    "einen dreistelligen Millionenbetrag", "mehr als 5 Mio. €"): published with its
+    wording and a data-quality finding, never guessed."""
+
+    stated_as: str
+    reason: str  # "vague" | "open-bound" | "range" | "year"
+    lines: LineRange | None = None  # the lines of the paragraph part that states it
+
+
+MoneyMention = Amount | UnresolvedAmount
 
 
 @dataclass(frozen=True)
@@ -208,7 +230,7 @@ class Paragraph:
     is_heading: bool
     bullets: tuple[Bullet, ...]
     lines: LineRange
-    amounts: tuple[Amount, ...] = ()
+    amounts: tuple[MoneyMention, ...] = ()
     laws: tuple[LawReference, ...] = ()
     conferences: tuple[ConferenceReference, ...] = ()
 

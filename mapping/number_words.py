@@ -40,6 +40,7 @@ TENS = {
     "neunzig": 90,
 }
 HALF = "einhalb"
+ONE_AND_A_HALF = "anderthalb"
 
 
 def read_number_word(word: str) -> Decimal | None:
@@ -47,6 +48,8 @@ def read_number_word(word: str) -> Decimal | None:
     word = word.lower()
     if word in ARTICLE_FORMS:
         return Decimal(ARTICLE_FORMS[word])
+    if word == ONE_AND_A_HALF:
+        return Decimal("1.5")
     if word.endswith(HALF) and len(word) > len(HALF):
         whole = below_million(word[: -len(HALF)])
         return None if whole is None else Decimal(whole) + Decimal("0.5")
@@ -59,7 +62,7 @@ def below_million(word: str) -> int | None:
     if not found:
         return below_thousand(word)
     thousands = below_thousand(head) if head else 1
-    rest = below_thousand(tail) if tail else 0
+    rest = below_thousand(after_und(tail)) if tail else 0
     return None if thousands is None or rest is None else thousands * 1000 + rest
 
 
@@ -68,8 +71,14 @@ def below_thousand(word: str) -> int | None:
     if not found:
         return below_hundred(word)
     hundreds = UNITS.get(head) if head else 1
-    rest = below_hundred(tail) if tail else 0
+    rest = below_hundred(after_und(tail)) if tail else 0
     return None if hundreds is None or rest is None else hundreds * 100 + rest
+
+
+def after_und(tail: str) -> str:
+    """ "undzwanzig" of "hundertundzwanzig" → "zwanzig": the "und" after hundred or
+    thousand joins, it adds nothing; a bare "und" is no number and stays as it is."""
+    return tail[3:] if tail.startswith("und") and len(tail) > 3 else tail
 
 
 def below_hundred(word: str) -> int | None:

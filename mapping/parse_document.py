@@ -16,9 +16,11 @@ from mapping.errors import SourceError
 from mapping.findings import compare
 from mapping.model import (
     AgendaItem,
+    Amount,
     LineRange,
     Meeting,
     Minutes,
+    MoneyMention,
     Paragraph,
     Resolution,
     SourceInfo,
@@ -411,10 +413,23 @@ def enrich_paragraph(paragraph: Paragraph, own_number: int) -> Paragraph:
     text = paragraph.display()
     return replace(
         paragraph,
-        amounts=find_amounts(text),
+        amounts=tuple(placed(mention, paragraph) for mention in find_amounts(text)),
         laws=find_laws(text),
         conferences=find_conferences(text, own_number),
     )
+
+
+def placed(mention: MoneyMention, paragraph: Paragraph) -> MoneyMention:
+    """An unresolved amount with the lines of the bullet that states it, or else of the
+    paragraph's own text (its finding names them)."""
+    if isinstance(mention, Amount):
+        return mention
+    bullet = next((b for b in paragraph.bullets if mention.stated_as in b.text), None)
+    if bullet is not None:
+        return replace(mention, lines=bullet.lines)
+    first = paragraph.lines.first
+    last = paragraph.bullets[0].lines.first - 1 if paragraph.bullets else paragraph.lines.last
+    return replace(mention, lines=LineRange(first, max(last, first)))
 
 
 def preliminary_meetings(lines: list[Line]) -> tuple[Meeting, ...]:

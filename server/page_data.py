@@ -233,6 +233,11 @@ class Amount:
     currency: str
     stated_as: str
     approximate: bool
+    minimum: str = ""
+    maximum: str = ""
+    period: str = ""  # "P1Y", "P1M"
+    years: str = ""  # "2024 2025"
+    unresolved: bool = False
 
 
 @dataclass(frozen=True)
@@ -275,14 +280,21 @@ SELECT ?request ?number ?addressee ?kind ?action ?sentence ?paragraph ?toBund ?r
 """
 
 AMOUNTS = """
-SELECT ?paragraph ?value ?currency ?stated ?approximate WHERE {
+SELECT ?paragraph ?value ?currency ?stated ?approximate ?minimum ?maximum ?period
+       (GROUP_CONCAT(STR(?year); separator=" ") AS ?years) ?unresolved WHERE {
   {resolution} intmk:hasParagraph ?paragraph .
-  ?paragraph intmk:mentionsAmount ?amount .
+  { ?paragraph intmk:mentionsAmount ?amount . BIND(false AS ?unresolved) }
+  UNION { ?paragraph intmk:mentionsUnresolvedAmount ?amount . BIND(true AS ?unresolved) }
   OPTIONAL { ?amount schema:value ?value }
+  OPTIONAL { ?amount schema:minValue ?minimum }
+  OPTIONAL { ?amount schema:maxValue ?maximum }
+  OPTIONAL { ?amount intmk:perPeriod ?period }
+  OPTIONAL { ?amount intmk:forYear ?year }
   OPTIONAL { ?amount schema:currency ?currency }
   OPTIONAL { ?amount intmk:statedAs ?stated }
   OPTIONAL { ?amount intmk:approximate ?approximate }
-}
+} GROUP BY ?paragraph ?amount ?value ?currency ?stated ?approximate ?minimum ?maximum ?period
+  ?unresolved ORDER BY ?amount
 """
 
 LAWS = """
@@ -340,6 +352,11 @@ def paragraphs(store: Store, base: str, resolution: str) -> list[Paragraph]:
                 row.get("currency", ""),
                 row.get("stated", ""),
                 flag(row, "approximate"),
+                row.get("minimum", ""),
+                row.get("maximum", ""),
+                row.get("period", ""),
+                " ".join(sorted(row.get("years", "").split())),
+                flag(row, "unresolved"),
             )
         )
     for row in select(store, base, LAWS, resolution=resolution):

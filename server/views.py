@@ -19,6 +19,7 @@ from server.dataset import PublishedDataset
 from server.describe import RDF_TYPE, Description
 from server.html import Labels
 from server.pages import Frame
+from server.texts import TEXTS
 
 DCTERMS = "http://purl.org/dc/terms/"
 SCHEMA = "https://schema.org/"
@@ -136,7 +137,7 @@ class Context:
             "name": self.labels.name,
             "href": self.frame.href,
             "lang": self.frame.lang,
-            "amount": lambda a: pages.format_amount(a.value, a.currency, self.frame.lang),
+            "amount": lambda a: amount_phrase(a, self.frame.lang),
             "as_date": lambda text: pages.format_date(text, self.frame.lang),
             "sources": page_data.sources(self.store, self.topic),
         }
@@ -243,6 +244,31 @@ def conference_view(context: Context) -> dict[str, Any]:
         "chair_land": context.value(context.intmk("chairLand")),
         "minutes": context.value(context.intmk("minutes")),
     }
+
+
+def amount_phrase(amount: page_data.Amount, lang: pages.Language) -> str:
+    """ "81,5 Mio. €", "10 Mio. € – 20 Mio. €", "bis zu 5 Mio. € jährlich (2024, 2025)";
+    nothing for an amount that is not resolved (the page shows its wording)."""
+
+    def money(figure: str) -> str:
+        return pages.format_amount(figure, amount.currency, lang)
+
+    def t(key: str) -> str:
+        return TEXTS[key][0 if lang == "de" else 1]
+
+    if amount.value:
+        figures = money(amount.value)
+    elif amount.minimum and amount.maximum:
+        figures = f"{money(amount.minimum)} – {money(amount.maximum)}"
+    elif amount.maximum:
+        figures = f"{t('up_to')} {money(amount.maximum)}"
+    elif amount.minimum:
+        figures = f"{t('at_least')} {money(amount.minimum)}"
+    else:
+        return ""
+    period = f" {t('per_' + amount.period)}" if amount.period else ""
+    years = f" ({', '.join(amount.years.split())})" if amount.years else ""
+    return figures + period + years
 
 
 def amount_view(context: Context) -> dict[str, Any]:

@@ -47,8 +47,9 @@ def test_the_examples_are_numbered_with_titles_in_both_languages() -> None:
     """01–14, and from issue 15 on one or two a rule (15, 16: decisions, on fixtures in
     tests/test_decisions.py: the seed names no Land's vote and adopts or notes all)."""
     found = examples()
-    assert len(found) >= 16
-    assert [e.slug[:2] for e in found] == [f"{n:02d}" for n in range(1, len(found) + 1)]
+    numbers = [e.slug[:2] for e in found]
+    assert numbers[:14] == [f"{n:02d}" for n in range(1, 15)]
+    assert numbers == sorted(set(numbers)) and "19" in numbers  # 15–22: issue 15
     for example in found:
         assert (
             example.title("de")
@@ -266,8 +267,17 @@ def test_monetary_amounts_mentioned(client: httpx.Client) -> None:
         ("3", "238 Millionen Euro", "238000000", "false"),
         ("3", "neun Millionen Euro", "9000000", "false"),
         ("4.3", "81,5 Mio. €", "81500000", "false"),
-        ("4.3", "57 Mio. €", "57000000", "false"),
+        ("4.3", "jährlich 57 Mio. €", "57000000", "false"),
         ("7.1", "fast 100 Milliarden Euro", "100000000000", "true"),
+    ]
+
+
+def test_amounts_as_ranges_periods_or_unresolved(client: httpx.Client) -> None:
+    """The seed has one amount per period (line 524, "jährlich 57 Mio. €"), no range, no
+    bound and nothing unresolved; tests/test_amount_document.py runs it on all of them."""
+    rows = run(client, by_slug("19"))
+    assert table(rows, "top", "statedAs", "euros", "period", "unresolved") == [
+        ("4.3", "jährlich 57 Mio. €", "57000000", "P1Y", "false"),
     ]
 
 

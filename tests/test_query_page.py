@@ -73,7 +73,12 @@ def test_the_form_holds_the_prefixes_and_a_starter_query(client: httpx.Client) -
     assert soup.html is not None and soup.html["lang"] == "de"
 
 
-def test_fourteen_examples_in_german_and_in_english(client: httpx.Client) -> None:
+def test_the_examples_are_numbered_without_gaps() -> None:
+    numbers = [int(e.slug.split("-", 1)[0]) for e in examples()]
+    assert numbers == list(range(1, 18))
+
+
+def test_every_example_in_german_and_in_english(client: httpx.Client) -> None:
     languages: tuple[tuple[Language, str, dict[str, str]], ...] = (
         ("de", "Welche Bitten an den Bund hat jedes Land mitgezeichnet?", {}),
         ("en", "Which requests to the Bund did each Land co-sign?", {"lang": "en"}),
@@ -81,7 +86,7 @@ def test_fourteen_examples_in_german_and_in_english(client: httpx.Client) -> Non
     for lang, title, params in languages:
         soup = page(client, **params)
         items = soup.select("#examples li[data-example]")
-        assert len(items) == 14
+        assert len(items) == len(examples())
         titles = [one(item, "a.run").get_text() for item in items]
         assert titles == [e.title(lang) for e in examples()]
         assert title in titles
@@ -214,7 +219,7 @@ def test_a_syntax_error_is_shown_with_the_query_kept(client: httpx.Client) -> No
     assert error["role"] == "alert"
     assert "The query is not valid SPARQL 1.1: error at 1:" in one(error, "pre").get_text()
     assert soup.select_one("table#results") is None
-    assert len(soup.select("#examples li")) == 14
+    assert len(soup.select("#examples li")) == len(examples())
 
 
 def test_an_update_and_an_empty_query_are_shown_on_the_page(client: httpx.Client) -> None:
@@ -308,4 +313,4 @@ def test_without_the_assets_the_page_is_a_plain_form(
     assert all("/vendor/" not in url for url in loaded_urls(soup))
     assert one(soup, "#no-editor").get_text().startswith("Der Editor ist nicht installiert")
     assert one(soup, "#query-form textarea#query")["name"] == "query"
-    assert len(soup.select("#examples li[data-example]")) == 14
+    assert len(soup.select("#examples li[data-example]")) == len(examples())

@@ -399,13 +399,26 @@ def test_money_amounts_are_typed(graph: Graph) -> None:
     }
     assert amounts == {
         "81,5 Mio. €": (Decimal("81500000"), "EUR", False),
-        "57 Mio. €": (Decimal("57000000"), "EUR", False),
+        "jährlich 57 Mio. €": (Decimal("57000000"), "EUR", False),
         "ca. 512.000 EUR": (Decimal("512000"), "EUR", True),
         "ca. 32.000 EUR": (Decimal("32000"), "EUR", True),
         "238 Millionen Euro": (Decimal("238000000"), "EUR", False),
         "neun Millionen Euro": (Decimal("9000000"), "EUR", False),
         "fast 100 Milliarden Euro": (Decimal("100000000000"), "EUR", True),
     }
+
+
+def test_the_yearly_amount_of_the_seed_is_per_year(graph: Graph) -> None:
+    """Line 524: "die mittelfristige Finanzplanung ab 2024 (jährlich 57 Mio. €)": 57 Mio. €
+    per year, one value, no range; the seed names no unresolved amount."""
+    yearly = URIRef(C18 + "resolution/4.3/paragraph/2/amount/2")
+    assert str(graph.value(yearly, INTMK.statedAs)) == "jährlich 57 Mio. €"
+    assert graph.value(yearly, INTMK.perPeriod) == Literal("P1Y", datatype=XSD.duration)
+    periods = {
+        a for a in graph.subjects(RDF.type, INTMK.MonetaryAmount) if graph.value(a, INTMK.perPeriod)
+    }
+    assert periods == {yearly}
+    assert not set(graph.subjects(RDF.type, INTMK.UnresolvedAmount))
 
 
 def test_legal_and_conference_references(graph: Graph) -> None:
