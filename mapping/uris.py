@@ -22,6 +22,7 @@ CONCEPT_SCHEMES = (
     "applicant-list",
     "finding-kind",
     "item-status",
+    "vote-choice",
 )
 TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}

@@ -112,6 +112,11 @@ def deprecation_problems(graph: Graph) -> list[str]:
 
 def test_concept_schemes_are_vocabulary() -> None:
     graph = ontology_graph(Uris(BASE))
+    declared = {
+        str(s).removeprefix(f"{VOCABULARY}id/")
+        for s in graph.subjects(RDF.type, SKOS.ConceptScheme)
+    }
+    assert declared == set(CONCEPT_SCHEMES), "every scheme dereferences under /id/"
     for scheme in CONCEPT_SCHEMES:
         iri = URIRef(f"{VOCABULARY}id/{scheme}")
         assert (iri, RDF.type, SKOS.ConceptScheme) in graph, scheme
