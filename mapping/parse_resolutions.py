@@ -344,6 +344,7 @@ def take_vote(
         closing = closing_outcome(blocks, path)
         if closing is not None:
             return closing
+        refuse_late_head(blocks, top, path)
         body = " ".join(text for block in blocks for text in block.texts)
         if NOTED_TEXT.search(body):
             return Vote(Outcome.NOTED, None, None, None, None), blocks
@@ -354,6 +355,23 @@ def take_vote(
         "'Die IntMK hat einstimmig|mehrheitlich beschlossen:', 'Die IntMK nahm … zur Kenntnis.', "
         "'Abstimmungsergebnis: …' or a text that notes a report ('… nehmen … zur Kenntnis')",
     )
+
+
+def refuse_late_head(blocks: list[Block], top: str, path: Path) -> None:
+    """Applicants or a vote sentence after lines that are neither: the title fell apart
+    (words of a justified title set apart by pdftotext) or the head is out of order. The
+    lines before cannot be placed: an error, never a text beginning with title words."""
+    lines = [line for block in blocks for line in block.lines]
+    for index, line in enumerate(lines[1:], start=1):
+        if line.plain.startswith("Antragsteller:") or VOTE.match(line.plain):
+            raise SourceError(
+                path,
+                lines[0].number,
+                f"TOP {top}: it cannot be told whether '{lines[0].plain[:40]}' (lines "
+                f"{lines[0].number}–{lines[index - 1].last}) belongs to the title or to the "
+                f"text: '{line.plain[:40]}' follows at line {line.number}",
+                "the title, then 'Antragsteller: …', then the vote sentence, then the text",
+            )
 
 
 def closing_outcome(blocks: list[Block], path: Path) -> tuple[Vote, list[Block]] | None:

@@ -336,6 +336,40 @@ def test_an_outcome_sentence_inside_an_adopted_text_is_an_error(tmp_path: Path) 
         parse_file(path)
 
 
+HEAD = "Integrationskurse für alle Geflüchteten öffnen\n\nAntragsteller: Hessen, Saarland\n\n"
+LATE_HEADS = {
+    # pdftotext of a justified two-line title: the words of the gap stand on lines of their own
+    "title words apart": "Integrationskurse für alle\nGeflüchteten\n\nöffnen\n\nzum\n\n"
+    "Antragsteller: Hessen, Saarland\n\n",
+    # the vote sentence after a stray line, no applicants line
+    "stray line before the vote": "Integrationskurse für alle Geflüchteten öffnen\n\n"
+    "(Tischvorlage)\n\nAntragsteller: Hessen, Saarland\n\n",
+    # the applicants after a second title block
+    "subtitle before the applicants": "Integrationskurse öffnen\n\nfür alle Geflüchteten "
+    "und Geduldeten\n\nAntragsteller: Hessen, Saarland\n\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LATE_HEADS))
+def test_lines_before_a_late_head_are_an_error_not_text(tmp_path: Path, name: str) -> None:
+    """Regression (pdftotext of a justified title): words of the title became the first
+    paragraphs and the 'Antragsteller:' and vote lines part of the text."""
+    text = BASE.read_text(encoding="utf-8")
+    assert text.count(HEAD) == 1
+    path = tmp_path / "017_intmk_2022.txt"
+    path.write_text(text.replace(HEAD, LATE_HEADS[name]), encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        parse_file(path)
+    first_stray = 129 if name == "title words apart" else 128  # the title has two lines there
+    assert raised.value.line == first_stray
+    problem = raised.value.problem
+    assert problem.startswith("TOP 2.2: it cannot be told whether '")
+    assert f"' (lines {first_stray}–" in problem
+    assert ") belongs to the title or to the text: 'Antragsteller: Hessen, Saarland' follows" in (
+        problem
+    )
+
+
 # the published decisions: a lenient build of three documents -----------------------------
 
 VIDEO = ROOT / "tests" / "fixtures" / "layouts" / "beschlussniederschrift_video_2021.txt"
