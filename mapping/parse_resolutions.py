@@ -358,12 +358,13 @@ def take_vote(
 
 
 def refuse_late_head(blocks: list[Block], top: str, path: Path) -> None:
-    """Applicants or a vote sentence after lines that are neither: the title fell apart
-    (words of a justified title set apart by pdftotext) or the head is out of order. The
-    lines before cannot be placed: an error, never a text beginning with title words."""
+    """The applicants after lines that are not the title: the title fell apart (words of
+    a justified title set apart by pdftotext) or the head is out of order. The lines
+    before cannot be placed: an error, never a text beginning with title words. (A vote
+    sentence after stray lines is refused by `refuse_vote_in_text`.)"""
     lines = [line for block in blocks for line in block.lines]
     for index, line in enumerate(lines[1:], start=1):
-        if line.plain.startswith("Antragsteller:") or VOTE.match(line.plain):
+        if line.plain.startswith("Antragsteller:"):
             raise SourceError(
                 path,
                 lines[0].number,

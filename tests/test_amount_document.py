@@ -133,7 +133,7 @@ def test_an_amount_with_no_figure_is_published_unresolved_with_a_finding(graph: 
 
 
 def test_the_example_query_lists_ranges_periods_and_the_unresolved_amount(graph: Graph) -> None:
-    (example,) = [e for e in examples() if e.slug.startswith("19")]
+    (example,) = [e for e in examples() if e.slug.startswith("17")]
     bindings = [
         {str(name): str(term) for name, term in row.items()}
         for row in graph.query(example.query(BASE)).bindings

@@ -49,7 +49,7 @@ def test_the_examples_are_numbered_with_titles_in_both_languages() -> None:
     found = examples()
     numbers = [e.slug[:2] for e in found]
     assert numbers[:14] == [f"{n:02d}" for n in range(1, 15)]
-    assert numbers == sorted(set(numbers)) and "19" in numbers  # 15–22: issue 15
+    assert numbers == sorted(set(numbers)) and "17" in numbers  # 15–17: issue 15
     for example in found:
         assert (
             example.title("de")
@@ -275,7 +275,7 @@ def test_monetary_amounts_mentioned(client: httpx.Client) -> None:
 def test_amounts_as_ranges_periods_or_unresolved(client: httpx.Client) -> None:
     """The seed has one amount per period (line 524, "jährlich 57 Mio. €"), no range, no
     bound and nothing unresolved; tests/test_amount_document.py runs it on all of them."""
-    rows = run(client, by_slug("19"))
+    rows = run(client, by_slug("17"))
     assert table(rows, "top", "statedAs", "euros", "period", "unresolved") == [
         ("4.3", "jährlich 57 Mio. €", "57000000", "P1Y", "false"),
     ]
