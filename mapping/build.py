@@ -90,7 +90,10 @@ class DocumentSummary:
             requests=len(requests),
             requests_to_bund=sum(1 for r in requests if r.to_bund),
             persons=sum(len(d.persons) for d in minutes.delegations),
-            findings=len(minutes.findings) + len(minutes.unread) + unresolved_amounts(minutes),
+            findings=len(minutes.findings)
+            + len(minutes.unread)
+            + unresolved_amounts(minutes)
+            + len(minutes.unresolved_meetings),
             triples=len(graph),
         )
 
@@ -150,6 +153,12 @@ def parse_all(
         minutes = parse_one(path, lenient)
         for unread in minutes.unread:
             report(unread_warning(path, unread))
+        for phrase in minutes.unresolved_meetings:
+            report(
+                f"warning: {path}:{phrase.lines.first}: the meeting phrase "
+                f"'{phrase.stated_as}' is not read; it is published with its wording and a "
+                "data-quality finding (--lenient)"
+            )
         if minutes.number in seen:
             raise SourceError(
                 path,
@@ -167,7 +176,7 @@ def parse_all(
 def parse_one(path: Path, lenient: bool) -> Minutes:
     """One document: first whether it is minutes at all, then whether it is complete."""
     source = read_source(path)
-    parse_title(source)
+    parse_title(source, lenient=True)  # minutes at all? A phrase not read is parse_items'
     check_complete(path, source.lines)
     minutes = parse_items(source, lenient)
     check_not_cut_in_agenda(source, minutes)
@@ -179,7 +188,7 @@ def parse_items(source: SourceText, lenient: bool) -> Minutes:
     try:
         return parse_text(source, lenient)
     except SourceError as error:
-        if lenient or not parse_text(source, lenient=True).unread:
+        if lenient or not can_be_read_leniently(parse_text(source, lenient=True)):
             raise
         raise SourceError(
             error.path,
@@ -189,6 +198,11 @@ def parse_items(source: SourceText, lenient: bool) -> Minutes:
             "the rest of the document can be read: `intmk build --lenient` publishes it "
             "without the sections that cannot be read, each as a data-quality finding",
         ) from None
+
+
+def can_be_read_leniently(minutes: Minutes) -> bool:
+    """Whether only resolution sections or meeting phrases of the title failed."""
+    return bool(minutes.unread or minutes.unresolved_meetings)
 
 
 def check_not_cut_in_agenda(source: SourceText, minutes: Minutes) -> None:

@@ -10,6 +10,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from mapping.emit_amounts import emit_amounts
+from mapping.emit_meetings import emit_unresolved_meetings
 from mapping.emit_notes import emit_footnote
 from mapping.laender import BY_CODE
 from mapping.media_types import media_type
@@ -226,6 +227,7 @@ class MinutesEmitter:
         meetings = [self.m.meeting, *self.m.other_meetings, *self.circular_meetings()]
         for meeting in meetings:
             self.emit_meeting(meeting)
+        emit_unresolved_meetings(self)
 
     def circular_meetings(self) -> list[Meeting]:
         return [
@@ -842,7 +844,9 @@ def meeting_labels(meeting: Meeting, number: int, year: int) -> tuple[str, str]:
     names = {
         "hauptkonferenz": ("Hauptkonferenz", "main conference"),
         "vorkonferenz": ("Vorkonferenz", "preparatory conference"),
+        "sonderkonferenz": ("Sonderkonferenz", "special conference"),
         "videokonferenz": ("Videokonferenz", "video conference"),
+        "telefonkonferenz": ("Telefonkonferenz", "telephone conference"),
         "umlaufverfahren": ("Umlaufverfahren", "circular procedure"),
     }
     german, english = names[meeting.kind]

@@ -111,6 +111,16 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class UnresolvedMeeting:
+    """A meeting phrase of the title the grammar cannot read ("Hauptkonferenz am 21./22.
+    Aprill 2022 in …"): published with its wording and a data-quality finding (with
+    `--lenient`), never guessed."""
+
+    stated_as: str
+    lines: LineRange
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     form_of_address: str | None  # "Frau", "Herr"
@@ -444,3 +454,4 @@ class Minutes:
     structure: tuple[Structure, ...] = ()
     unread_lines: tuple[UnreadLine, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
+    unresolved_meetings: tuple[UnresolvedMeeting, ...] = ()

@@ -14,6 +14,7 @@ from mapping.document.line_map import line_map
 from mapping.document.model import LineKind
 from mapping.errors import SourceError
 from mapping.findings import compare
+from mapping.meetings import KIND, meeting_kind_of
 from mapping.model import (
     AgendaItem,
     Amount,
@@ -47,20 +48,14 @@ from mapping.source import (
 )
 from mapping.structure import structure
 from mapping.text import join_two
+from mapping.title_meetings import TitleMeetings, TitleText, title_meetings
 
 TITLE = re.compile(
     r"^(?P<doc>Externe Niederschrift|Beschlussniederschrift|Ergebnisprotokoll|Niederschrift)\b"
-    r".*?(?P<kind>Hauptkonferenz|Vorkonferenz|Videokonferenz|Sonderkonferenz)?"
+    rf".*?(?P<kind>{KIND.pattern})?"
     r"\s*der\s+(?P<number>\d{1,2})\.\s*(?:IntMK|Integrationsminister\S*konferenz)\s+(?P<year>\d{4})"
     r"(?P<rest>.*)$"
 )
-PLACE = re.compile(r"\bin\s+(?P<place>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)*)\s*$")
-MEETING_KINDS = {
-    "Hauptkonferenz": "hauptkonferenz",
-    "Vorkonferenz": "vorkonferenz",
-    "Videokonferenz": "videokonferenz",
-    "Sonderkonferenz": "hauptkonferenz",
-}
 # a meeting held without a place: the title names no place, and none is guessed
 VIDEO = re.compile(r"\bVideo(?:-|schalt)?konferenz|\bper Video\b|\bTelefonkonferenz")
 WRITTEN = re.compile(r"\bUmlaufverfahren|\bschriftlichen? Verfahren|\bschriftlichem Wege\b")
@@ -120,7 +115,7 @@ def shown(text: str) -> str:
 
 def read_minutes(source: SourceText, lenient: bool) -> Minutes:
     path = source.path
-    title, number, year, meeting = parse_title(source)
+    title, number, year, meeting, named = parse_title(source, lenient)
     contents = find_contents(source)
     skipped = contents.line_numbers if contents else frozenset()
     lines = [
@@ -162,13 +157,14 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
         number=number,
         year=year,
         meeting=meeting,
-        other_meetings=preliminary_meetings(section_lines),
+        other_meetings=named.others or preliminary_meetings(section_lines),
         delegations=delegations,
         agenda=agenda,
         resolutions=resolutions,
         title_lines=LineRange(meeting.lines.first, meeting.lines.last),
         unread=unread,
         structure=structure(lines, contents, agenda_lines, list_end),
+        unresolved_meetings=named.unresolved,
     )
     footnotes = minutes_footnotes(source.document, minutes) if source.document else ()
     return replace(minutes, findings=compare(agenda, resolutions), footnotes=footnotes)
@@ -186,8 +182,11 @@ def source_info(source: SourceText) -> SourceInfo:
     )
 
 
-def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
-    """Document title, conference number and year, and the meeting it records.
+def parse_title(
+    source: SourceText, lenient: bool = False
+) -> tuple[str, int, int, Meeting, TitleMeetings]:
+    """Document title, conference number and year, the meeting it records and the other
+    meetings it names (mapping/title_meetings.py).
 
     The title block runs from the first line to the participant list, the contents, the
     agenda, the first TOP or the first header field ("Datum: …", "Ort: …"), blank lines
@@ -198,7 +197,8 @@ def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
         raise SourceError(source.path, None, "the file has no text", "IntMK minutes")
     first = blocks[0]
     title_lines, fields = title_block(source, first)
-    text = " ".join(" ".join(line.plain for line in title_lines).split())
+    title_text = TitleText.of(title_lines)
+    text = title_text.text
     match = TITLE.match(text)
     if match is None:
         shown = " ".join(" ".join(first.texts).split())
@@ -209,19 +209,22 @@ def parse_title(source: SourceText) -> tuple[str, int, int, Meeting]:
             "IntMK minutes beginning with a title such as 'Externe Niederschrift über die "
             "Beschlüsse der Hauptkonferenz der 18. IntMK 2023'",
         )
+    stated = meeting_kind_of(match.group("kind")) if match.group("kind") else None
+    named = title_meetings(title_text, match.start("rest"), stated, source.path, lenient)
     place_field = field_value(fields, PLACE_FIELD)
-    kind = meeting_kind(f"{text} {place_field[1] if place_field else ''}", match.group("kind"))
-    rest = match.group("rest")
-    dates = meeting_dates(find_date_range(rest), field_value(fields, DATE_FIELD), source.path)
+    kind = field_kind(named.main_kind, place_field)
+    main = named.main
+    in_title = (main.start, main.end) if main and main.start and main.end else None
+    dates = meeting_dates(in_title, field_value(fields, DATE_FIELD), source.path)
     meeting = Meeting(
         kind=kind,
         start=dates[0] if dates else None,
         end=dates[1] if dates else None,
-        place=meeting_place_of(meeting_place(rest), place_field, kind, source.path),
+        place=meeting_place_of(main.place if main else None, place_field, kind, source.path),
         lines=LineRange(title_lines[0].number, (fields or title_lines)[-1].last),
     )
     title = text[: match.end("year")]
-    return title, int(match.group("number")), int(match.group("year")), meeting
+    return title, int(match.group("number")), int(match.group("year")), meeting, named
 
 
 def title_block(source: SourceText, first: Block) -> tuple[list[Line], list[Line]]:
@@ -302,21 +305,16 @@ def meeting_place_of(
     return in_title or stated
 
 
-def meeting_kind(title: str, stated: str | None) -> str:
-    """Written procedure, video conference, or the kind the title names."""
-    if WRITTEN.search(title):
+def field_kind(kind: str, place_field: tuple[Line, str] | None) -> str:
+    """The kind the title names, or a video conference or written procedure the place
+    field names ("Ort: Videokonferenz") where the title names a Hauptkonferenz or none."""
+    if kind != "hauptkonferenz" or place_field is None:
+        return kind
+    if WRITTEN.search(place_field[1]):
         return "umlaufverfahren"
-    if VIDEO.search(title):
+    if VIDEO.search(place_field[1]):
         return "videokonferenz"
-    return MEETING_KINDS.get(stated or "Hauptkonferenz", "hauptkonferenz")
-
-
-def meeting_place(rest: str) -> str | None:
-    """The place the title names ('… in Wiesbaden'); never one it does not name."""
-    place = PLACE.search(rest)
-    if place is None or NOT_A_PLACE.search(place.group("place")):
-        return None
-    return place.group("place")
+    return kind
 
 
 def participant_blocks(lines: list[Line], end: int) -> list[Block]:

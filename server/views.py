@@ -233,17 +233,27 @@ def conference_view(context: Context) -> dict[str, Any]:
         "agenda": agenda,
         "meetings": page_data.values(store, topic, context.intmk("hasMeeting")),
         "meeting_dates": {
-            meeting: (
-                page_data.first_value(store, meeting, SCHEMA + "startDate"),
-                page_data.first_value(store, meeting, SCHEMA + "endDate"),
-                page_data.first_value(store, meeting, SCHEMA + "location"),
-            )
+            meeting: meeting_dates(store, meeting)
             for meeting in page_data.values(store, topic, context.intmk("hasMeeting"))
         },
+        "unresolved_meetings": [
+            (phrase, page_data.first_value(store, phrase, context.intmk("statedAs")))
+            for phrase in page_data.values(store, topic, context.intmk("mentionsUnresolvedMeeting"))
+        ],
         "chair": context.value(context.intmk("chairPerson")),
         "chair_land": context.value(context.intmk("chairLand")),
         "minutes": context.value(context.intmk("minutes")),
     }
+
+
+def meeting_dates(store: Store, meeting: str) -> tuple[str, str, str]:
+    """First and last day and place of a meeting; a meeting of one day has dcterms:date."""
+    day = page_data.first_value(store, meeting, DCTERMS + "date")
+    return (
+        page_data.first_value(store, meeting, SCHEMA + "startDate") or day,
+        page_data.first_value(store, meeting, SCHEMA + "endDate") or day,
+        page_data.first_value(store, meeting, SCHEMA + "location"),
+    )
 
 
 def amount_phrase(amount: page_data.Amount, lang: pages.Language) -> str:
