@@ -61,6 +61,10 @@ REQUEST_LABELS = {
     "appell": ("Appell", "Appeal"),
     "bitte": ("Bitte", "Request"),
     "ersuchen": ("Ersuchen", "Petition"),
+    "forderung": ("Forderung", "Demand"),
+    "empfehlung": ("Empfehlung", "Recommendation"),
+    "anregung": ("Anregung", "Suggestion"),
+    "erwartung": ("Erwartung", "Expectation"),
 }
 
 

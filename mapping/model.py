@@ -57,6 +57,11 @@ class RequestKind(Enum):
     APPELL = "appell"
     BITTE = "bitte"
     ERSUCHEN = "ersuchen"
+    # issue 15, point 2: the other request verbs
+    FORDERUNG = "forderung"
+    EMPFEHLUNG = "empfehlung"
+    ANREGUNG = "anregung"
+    ERWARTUNG = "erwartung"
 
 
 class ItemStatus(Enum):
@@ -261,6 +266,9 @@ class Request:
     paragraph: int  # position of the paragraph it stands in
     addressee_implicit: bool
     lines: LineRange
+    unresolved: tuple[str, ...] = ()  # objects of the verb the registry does not know
+    list_label: str | None = None  # "a)", "bb)": the item of a list inside the request
+    list_level: int | None = None  # 1 for a) b), 2 for aa) bb)
 
     @property
     def to_bund(self) -> bool:

@@ -1,34 +1,53 @@
 """Requests a resolution addresses to someone: sentence, kind, addressee, what is asked.
 
-A request is a sentence with a request verb and an addressee:
+A request is a sentence with a request verb; its addressee is the object of the verb
+(mapping/addressees.py), resolved against the organisation registry:
 "bittet den Bund zu prüfen" (Prüfbitte), "fordert den Bund auf" (Aufforderung),
 "appelliert an die Bundesregierung" (Appell), "bittet das BMI um …" (Bitte),
-"ersuchen den Bund" (Ersuchen). A passive "wird … gebeten" without an addressee of
-its own continues the request before it and takes its addressee (marked implicit).
+"ersuchen den Bund" (Ersuchen), "fordert einen leichteren Zugang" (Forderung),
+"empfiehlt dem Bund" (Empfehlung), "regt gegenüber dem Bund an" (Anregung),
+"erwartet vom Bund" (Erwartung), and the passive "wird gebeten / aufgefordert / ersucht".
+A passive without an addressee of its own continues the request before it and takes its
+addressee (marked implicit); a request with no addressee at all ("Die IntMK fordert einen
+leichteren Zugang …") is a request with an implicit addressee, none named.
 A lead-in that ends with its addressee and continues in bullets ("bitten die
-Bundesregierung – … – … – …") gives one request per bullet.
+Bundesregierung – … – … – …") gives one request per bullet; a list inside the request
+("a) …, b) …", "aa) …, bb) …") one request per item that asks for something.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
+from mapping.addressees import Addressees, first_object, object_of
 from mapping.model import LineRange, Paragraph, Request, RequestKind
-from mapping.organisations import ADDRESSEE, ADDRESSEE_PHRASES
 from mapping.text import split_sentences
 
-ADVERBS = (
+LEADING = (
     r"(?:daher|deshalb|deswegen|erneut|weiterhin|eindringlich|federführend|darüber hinaus|"
     r"jedoch|ihrerseits|zudem|ferner|nochmals|ausdrücklich|dringend|insbesondere)"
 )
 PRUEF = re.compile(r"\bzu (?:über)?prüfen\b|\bum (?:Über)?[Pp]rüfung\b")
 APPEAL = re.compile(r"\bappellier(?:t|en)\b(?P<between>.*?)\ban\s+(?=\S)")
 CALL = re.compile(r"\bforder(?:t|n)\b(?P<between>.*?)\bauf\b\s*,?")
+DEMAND = re.compile(r"\bforder(?:t|n)\b")
 PLEA = re.compile(r"\bersuch(?:t|en)\b")
 ASK = re.compile(r"\b(?:bittet|bitten)\b")
 ASK_INFINITIVE = re.compile(r"\bzu bitten\b\s*,?")
-ASK_PASSIVE = re.compile(r"\bwird\b(?P<between>.*?)\bgebeten\b\s*,?")
+PASSIVE = re.compile(
+    r"\b(?:wird|werden)\b(?P<between>.*?)\b(?P<verb>gebeten|aufgefordert|ersucht)\b\s*,?"
+)
+RECOMMEND = re.compile(r"\bempf(?:iehlt|ehlen)\b")
+SUGGEST = re.compile(r"\bre(?:gt|gen)\b(?P<between>.*?)\ban\b\s*,?")
+EXPECT = re.compile(r"\berwarte(?:t|n)\b")
+PASSIVE_KINDS = {
+    "aufgefordert": RequestKind.AUFFORDERUNG,
+    "ersucht": RequestKind.ERSUCHEN,
+}
+# a list inside a request: "a) …", "b) …" (level 1), "aa) …", "bb) …" (level 2)
+LIST_MARK = re.compile(r"(?:(?<=\s)|^)(?P<label>(?P<letter>[a-z])(?P=letter)?\))\s+")
 
 
 @dataclass(frozen=True)
@@ -37,39 +56,71 @@ class Found:
     addressees: tuple[str, ...]
     action: str
     implicit: bool = False
+    unresolved: tuple[str, ...] = ()
+    list_label: str | None = None
+    list_level: int | None = None
+
+
+Finder = Callable[[str, tuple[str, ...]], "Found | None"]
 
 
 def find_request(sentence: str, previous: tuple[str, ...]) -> Found | None:
-    """The request a sentence makes, or None."""
-    for finder in (find_appeal, find_call, find_plea, find_infinitive, find_passive, find_ask):
+    """The request a sentence makes, or None: the request verb that stands first decides
+    ("fordert …, da Arbeitgeber … erwarten" is a Forderung)."""
+    verbs = sorted(
+        (match.start(), order, finder)
+        for order, (verb, finder) in enumerate(FINDERS)
+        if (match := verb.search(sentence)) is not None
+    )
+    for _, _, finder in verbs:
         found = finder(sentence, previous)
         if found is not None:
             return found
     return None
 
 
+def found_with(kind: RequestKind, objects: Addressees, action: str) -> Found:
+    """A request to the objects found; none found: an implicit addressee."""
+    return Found(kind, objects.keys, action, not objects.found, objects.unresolved)
+
+
+def after_verb(kind: RequestKind, rest: str) -> Found:
+    """The object standing first after the verb; the rest of the sentence is asked."""
+    objects = object_of(rest)
+    return found_with(kind, objects, clean_action(rest[objects.end :]))
+
+
 def find_appeal(sentence: str, previous: tuple[str, ...]) -> Found | None:
     match = APPEAL.search(sentence)
     if match is None:
         return None
-    return addressed(RequestKind.APPELL, sentence[match.end() :])
+    return after_verb(RequestKind.APPELL, sentence[match.end() :])
 
 
 def find_call(sentence: str, previous: tuple[str, ...]) -> Found | None:
     match = CALL.search(sentence)
     if match is None:
         return None
-    addressees = last_addressees(match.group("between"))
-    if not addressees:
+    objects = first_object(match.group("between"))
+    if not objects.found:
         return None
-    return Found(RequestKind.AUFFORDERUNG, addressees, clean_action(sentence[match.end() :]))
+    action = clean_action(sentence[match.end() :])
+    return found_with(RequestKind.AUFFORDERUNG, objects, action)
+
+
+def find_demand(sentence: str, previous: tuple[str, ...]) -> Found | None:
+    """ "Die IntMK fordert einen leichteren Zugang …": a Forderung, often to no one named."""
+    match = DEMAND.search(sentence)
+    if match is None:
+        return None
+    return after_verb(RequestKind.FORDERUNG, sentence[match.end() :])
 
 
 def find_plea(sentence: str, previous: tuple[str, ...]) -> Found | None:
     match = PLEA.search(sentence)
     if match is None:
         return None
-    return addressed(RequestKind.ERSUCHEN, sentence[match.end() :])
+    return after_verb(RequestKind.ERSUCHEN, sentence[match.end() :])
 
 
 def find_infinitive(sentence: str, previous: tuple[str, ...]) -> Found | None:
@@ -77,35 +128,81 @@ def find_infinitive(sentence: str, previous: tuple[str, ...]) -> Found | None:
     match = ASK_INFINITIVE.search(sentence)
     if match is None:
         return None
-    addressees = last_addressees(sentence[: match.start()])
-    if not addressees:
+    objects = first_object(sentence[: match.start()])
+    if not objects.keys:
         return None
     action = clean_action(sentence[match.end() :])
-    return Found(ask_kind(action), addressees, action)
+    return found_with(ask_kind(action), objects, action)
 
 
 def find_passive(sentence: str, previous: tuple[str, ...]) -> Found | None:
-    """ "Die Geschäftsstelle der IntMK wird gebeten, …" or "… wird darum gebeten, …"."""
-    match = ASK_PASSIVE.search(sentence)
+    """ "Die Geschäftsstelle der IntMK wird gebeten, …", "Der Bund wird aufgefordert, …"."""
+    match = PASSIVE.search(sentence)
     if match is None:
         return None
     action = clean_action(sentence[match.end() :])
-    subject = last_addressees(sentence[: match.start()])
-    if subject:
-        return Found(ask_kind(action), subject, action)
+    kind = PASSIVE_KINDS.get(match.group("verb")) or ask_kind(action)
+    subject = passive_subject(sentence[: match.start()], match.group("between"))
+    if subject.found:
+        return found_with(kind, subject, action)
     if previous:
-        return Found(ask_kind(action), previous, action, implicit=True)
-    return None
+        return Found(kind, previous, action, implicit=True)
+    return Found(kind, (), action, implicit=True)
+
+
+def passive_subject(before: str, between: str) -> Addressees:
+    """The subject of a passive: the whole span before "wird" ("Der Bund wird gebeten"),
+    else standing first after it ("Darüber hinaus wird die Bundesregierung gebeten")."""
+    subject = object_of(before)
+    if subject.found and subject.end >= len(before.rstrip()):
+        return subject
+    return object_of(between)
 
 
 def find_ask(sentence: str, previous: tuple[str, ...]) -> Found | None:
     match = ASK.search(sentence)
     if match is None:
         return None
-    found = addressed(RequestKind.BITTE, sentence[match.end() :])
-    if found is None:
+    found = after_verb(RequestKind.BITTE, sentence[match.end() :])
+    return replace(found, kind=ask_kind(found.action))
+
+
+def find_recommendation(sentence: str, previous: tuple[str, ...]) -> Found | None:
+    match = RECOMMEND.search(sentence)
+    if match is None:
         return None
-    return Found(ask_kind(found.action), found.addressees, found.action)
+    return after_verb(RequestKind.EMPFEHLUNG, sentence[match.end() :])
+
+
+def find_suggestion(sentence: str, previous: tuple[str, ...]) -> Found | None:
+    """ "Die IntMK regt gegenüber dem Bund an, …" or "regt an, …"."""
+    match = SUGGEST.search(sentence)
+    if match is None:
+        return None
+    objects = first_object(match.group("between"))
+    return found_with(RequestKind.ANREGUNG, objects, clean_action(sentence[match.end() :]))
+
+
+def find_expectation(sentence: str, previous: tuple[str, ...]) -> Found | None:
+    """ "Die IntMK erwartet vom Bund, dass …" or "erwartet, dass …"."""
+    match = EXPECT.search(sentence)
+    if match is None:
+        return None
+    return after_verb(RequestKind.ERWARTUNG, sentence[match.end() :])
+
+
+FINDERS: tuple[tuple[re.Pattern[str], Finder], ...] = (
+    (re.compile(r"\bappellier(?:t|en)\b"), find_appeal),
+    (DEMAND, find_call),
+    (PLEA, find_plea),
+    (ASK_INFINITIVE, find_infinitive),
+    (re.compile(r"\b(?:wird|werden)\b"), find_passive),
+    (ASK, find_ask),
+    (RECOMMEND, find_recommendation),
+    (re.compile(r"\bre(?:gt|gen)\b"), find_suggestion),
+    (EXPECT, find_expectation),
+    (DEMAND, find_demand),
+)
 
 
 def ask_kind(action: str) -> RequestKind:
@@ -113,27 +210,50 @@ def ask_kind(action: str) -> RequestKind:
     return RequestKind.PRUEFBITTE if PRUEF.search(action) else RequestKind.BITTE
 
 
-def addressed(kind: RequestKind, rest: str) -> Found | None:
-    """The addressee standing first after the verb (a few adverbs may come between)."""
-    for match in ADDRESSEE.finditer(rest[:120]):
-        between = rest[: match.start()]
-        if not re.fullmatch(rf"\s*(?:(?:{ADVERBS}|die IntMK|sie|die Länder)\s*,?\s*)*", between):
-            return None
-        action = clean_action(rest[match.end() :])
-        return Found(kind, ADDRESSEE_PHRASES[match.group(0)], action)
-    return None
-
-
-def last_addressees(span: str) -> tuple[str, ...]:
-    """The last addressee phrase in a span ("fordern die Länder den Bund auf" → Bund)."""
-    matches = list(ADDRESSEE.finditer(span))
-    return ADDRESSEE_PHRASES[matches[-1].group(0)] if matches else ()
-
-
 def clean_action(text: str) -> str:
     """What is asked: the rest of the sentence without leading adverbs and commas."""
-    text = re.sub(rf"^(?:\s*,?\s*{ADVERBS}\b)*\s*,?\s*", "", text)
+    text = re.sub(rf"^(?:\s*,?\s*{LEADING}\b)*\s*,?\s*", "", text)
     return text.strip().rstrip(".;").strip()
+
+
+def list_items(found: Found) -> list[Found]:
+    """A request whose action holds a list ("a) …, b) …") as one request per item that asks
+    for something (an item that only leads into "aa) …, bb) …" gives its sub-items)."""
+    marks = list(LIST_MARK.finditer(found.action))
+    if not any(m.group("label") == "a)" for m in marks) and not any(
+        m.group("label") == "aa)" for m in marks
+    ):
+        return [found]
+    items: list[Found] = []
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(found.action)
+        text = item_text(found.action[mark.end() : end])
+        level = 2 if len(mark.group("label")) == 3 else 1
+        leads = index + 1 < len(marks) and level == 1 and len(marks[index + 1].group("label")) == 3
+        if not text or leads:
+            continue
+        items.append(
+            replace(
+                found,
+                kind=item_kind(found.kind, text),
+                action=text,
+                list_label=mark.group("label"),
+                list_level=level,
+            )
+        )
+    return items or [found]
+
+
+def item_text(text: str) -> str:
+    """An item without the comma, semicolon or "und"/"sowie" that joins it to the next."""
+    return re.sub(r"[\s,;]*(?:\b(?:und|sowie|oder)\b)?[\s,;.]*$", "", text).strip()
+
+
+def item_kind(kind: RequestKind, text: str) -> RequestKind:
+    """An item of a Bitte or Prüfbitte is a Prüfbitte when it asks to examine."""
+    if kind in (RequestKind.BITTE, RequestKind.PRUEFBITTE):
+        return ask_kind(text)
+    return kind
 
 
 def extract_requests(paragraphs: tuple[Paragraph, ...]) -> tuple[Request, ...]:
@@ -142,7 +262,8 @@ def extract_requests(paragraphs: tuple[Paragraph, ...]) -> tuple[Request, ...]:
     previous: tuple[str, ...] = ()
     for paragraph in paragraphs:
         for sentence, lines, found in paragraph_requests(paragraph, previous):
-            previous = found.addressees
+            if found.addressees:
+                previous = found.addressees
             requests.append(
                 Request(
                     len(requests) + 1,
@@ -153,6 +274,9 @@ def extract_requests(paragraphs: tuple[Paragraph, ...]) -> tuple[Request, ...]:
                     paragraph.position,
                     found.implicit,
                     lines,
+                    found.unresolved,
+                    found.list_label,
+                    found.list_level,
                 )
             )
     return tuple(requests)
@@ -172,10 +296,13 @@ def paragraph_requests(
         if is_lead:
             for bullet in paragraph.bullets:
                 action = clean_action(bullet.text)
-                kind = ask_kind(action) if found.kind is RequestKind.BITTE else found.kind
+                kind = item_kind(found.kind, action)
                 full = f"{sentence} {bullet.text}"
-                found_list.append((full, bullet.lines, Found(kind, found.addressees, action)))
+                item = replace(found, kind=kind, action=action)
+                found_list.append((full, bullet.lines, item))
             continue
-        previous = found.addressees
-        found_list.append((sentence, paragraph.lines, found))
+        if found.addressees:
+            previous = found.addressees
+        for item in list_items(found):
+            found_list.append((sentence, paragraph.lines, item))
     return found_list
