@@ -93,7 +93,8 @@ class DocumentSummary:
             findings=len(minutes.findings)
             + len(minutes.unread)
             + unresolved_amounts(minutes)
-            + len(minutes.unresolved_meetings),
+            + len(minutes.unresolved_meetings)
+            + sum(len(r.unresolved) for r in requests),
             triples=len(graph),
         )
 

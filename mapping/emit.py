@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from mapping.emit_addressees import emit_request_details
 from mapping.emit_amounts import emit_amounts
 from mapping.emit_meetings import emit_unresolved_meetings
 from mapping.emit_notes import emit_footnote
@@ -565,12 +566,9 @@ class MinutesEmitter:
 
     def emit_unresolved_decision(self, resolution: Resolution) -> None:
         """A vote phrase the grammar does not know (`--lenient`): a finding on the decision."""
-        i, top = self.intmk, resolution.top
+        top = resolution.top
         uri = self.uris.finding(self.n, f"{top}-unresolved-decision")
-        self.add(uri, RDF.type, i.DataQualityFinding)
-        self.add(uri, RDF.type, DQV.QualityAnnotation)
-        self.add(uri, i.findingKind, self.concept("finding-kind", "unresolved-decision"))
-        self.add(uri, OA.hasTarget, self.uris.resolution(self.n, top))
+        self.annotate(uri, "unresolved-decision", self.uris.resolution(self.n, top))
         self.message(
             uri,
             f"Das Abstimmungsergebnis zu TOP {top} lautet „{resolution.vote.wording}“; diesen "
@@ -580,7 +578,6 @@ class MinutesEmitter:
             "comment quotes it); the decision is published as unresolved, without requests.",
         )
         self.label(uri, f"TOP {top}: Entscheidung ungeklärt", f"Item {top}: decision unresolved")
-        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
         self.lines(uri, resolution.vote.lines or resolution.lines)
 
     def decision_day(self, resolution: Resolution) -> datetime.date | None:
@@ -699,6 +696,7 @@ class MinutesEmitter:
         for key in request.addressees:
             self.add(uri, i.addressee, self.uris.organisation(key))
             self.emit_addressee_participation(uri, top, request, key)
+        emit_request_details(self, top, uri, request)
         german, english = REQUEST_LABELS[request.kind.value]
         self.label(
             uri,
@@ -742,12 +740,9 @@ class MinutesEmitter:
         uri = self.uris.finding(self.n, finding.key)
         item = self.uris.item(self.n, finding.top)
         resolution = self.uris.resolution(self.n, finding.top)
-        self.add(uri, RDF.type, i.DataQualityFinding)
-        self.add(uri, RDF.type, DQV.QualityAnnotation)
-        self.add(uri, i.findingKind, self.concept("finding-kind", finding.kind))
+        self.annotate(uri, finding.kind, item)
         self.add(uri, i.agendaPlace, item)
         self.add(uri, i.resolutionPlace, resolution)
-        self.add(uri, OA.hasTarget, item)
         self.add(uri, OA.hasTarget, resolution)
         self.add(uri, i.agendaValue, de(finding.agenda_value))
         self.add(uri, i.resolutionValue, de(finding.resolution_value))
@@ -762,10 +757,18 @@ class MinutesEmitter:
             f"TOP {finding.top}: {german_what} in Tagesordnung und Beschluss verschieden",
             f"Item {finding.top}: {english_what} differ between agenda and resolution section",
         )
-        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
         item_lines = next((it.lines for it in self.m.agenda if it.top == finding.top), None)
         if item_lines:
             self.lines(uri, item_lines)
+
+    def annotate(self, uri: URIRef, kind: str, target: URIRef) -> None:
+        """`uri` as a data-quality finding of `kind` on `target` (DQV, Web Annotation)."""
+        i = self.intmk
+        self.add(uri, RDF.type, i.DataQualityFinding)
+        self.add(uri, RDF.type, DQV.QualityAnnotation)
+        self.add(uri, i.findingKind, self.concept("finding-kind", kind))
+        self.add(uri, OA.hasTarget, target)
+        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
 
     def message(self, uri: URIRef, german: str, english: str) -> None:
         """A finding's message, as a comment and as the annotation's body: one
@@ -780,13 +783,12 @@ class MinutesEmitter:
 
     def emit_unread(self, unread: UnreadItem) -> None:
         """A resolution section that could not be read (`--lenient`): a finding, no guessed fact."""
-        i, top = self.intmk, unread.top
+        top = unread.top
         uri = self.uris.finding(self.n, unread.key)
-        self.add(uri, RDF.type, i.DataQualityFinding)
-        self.add(uri, RDF.type, DQV.QualityAnnotation)
-        self.add(uri, i.findingKind, self.concept("finding-kind", "item-not-read"))
         in_agenda = any(item.top == top for item in self.m.agenda)
-        self.add(uri, OA.hasTarget, self.uris.item(self.n, top) if in_agenda else self.document)
+        self.annotate(
+            uri, "item-not-read", self.uris.item(self.n, top) if in_agenda else self.document
+        )
         span = f"{unread.lines.first}–{unread.lines.last}"
         where = f"line {unread.line}: " if unread.line is not None else ""
         self.message(
@@ -797,24 +799,19 @@ class MinutesEmitter:
             f"not published: {where}{unread.problem} (expected {unread.expected}).",
         )
         self.label(uri, f"TOP {top}: Beschluss nicht gelesen", f"Item {top}: resolution not read")
-        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
         self.lines(uri, unread.lines)
 
     def emit_unread_line(self, unread: UnreadLine) -> None:
         """A line no fact was read from (`--lenient`): a finding on the document."""
-        i, number = self.intmk, unread.lines.first
+        number = unread.lines.first
         uri = self.uris.finding(self.n, unread.key)
-        self.add(uri, RDF.type, i.DataQualityFinding)
-        self.add(uri, RDF.type, DQV.QualityAnnotation)
-        self.add(uri, i.findingKind, self.concept("finding-kind", "line-not-read"))
-        self.add(uri, OA.hasTarget, self.document)
+        self.annotate(uri, "line-not-read", self.document)
         self.message(
             uri,
             f"Zeile {number} wurde nicht gelesen: „{unread.text}“.",
             f"Line {number} was not read ({unread.problem}); the German comment quotes it.",
         )
         self.label(uri, f"Zeile {number}: nicht gelesen", f"Line {number}: not read")
-        self.add(uri, OA.motivatedBy, DQV.qualityAssessment)
         self.lines(uri, unread.lines)
 
 

@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from mapping.model import Amount, LineRange, Paragraph, UnresolvedAmount
-from mapping.vocabulary import DQV, OA, SCHEMA, boolean, de, decimal, en
+from mapping.vocabulary import SCHEMA, boolean, de, decimal, en
 
 if TYPE_CHECKING:
     from mapping.emit import MinutesEmitter
@@ -85,10 +85,7 @@ def emit_unresolved(
     emitter.add(a, i.statedAs, Literal(amount.stated_as))
     emitter.label(a, f"Betrag nicht aufgelöst: „{amount.stated_as}“", "Amount not resolved")
     finding = emitter.uris.finding(emitter.n, f"{top}-unresolved-amount-{where}")
-    emitter.add(finding, RDF.type, i.DataQualityFinding)
-    emitter.add(finding, RDF.type, DQV.QualityAnnotation)
-    emitter.add(finding, i.findingKind, emitter.concept("finding-kind", "unresolved-amount"))
-    emitter.add(finding, OA.hasTarget, a)
+    emitter.annotate(finding, "unresolved-amount", a)
     line = line_words(lines)
     german, english = REASONS[amount.reason]
     emitter.message(
@@ -103,7 +100,6 @@ def emit_unresolved(
         f"TOP {top}: Betrag nicht aufgelöst ({line[0]})",
         f"Item {top}: amount not resolved ({line[1]})",
     )
-    emitter.add(finding, OA.motivatedBy, DQV.qualityAssessment)
     emitter.lines(finding, lines)
 
 

@@ -12,7 +12,6 @@ from rdflib.namespace import RDF
 
 from mapping.emit_amounts import line_words
 from mapping.model import UnresolvedMeeting
-from mapping.vocabulary import DQV, OA
 
 if TYPE_CHECKING:
     from mapping.emit import MinutesEmitter
@@ -35,10 +34,7 @@ def emit_unresolved_meeting(
     emitter.label(uri, f"Sitzung nicht gelesen: „{meeting.stated_as}“", "Meeting phrase not read")
     emitter.lines(uri, meeting.lines)
     finding = emitter.uris.finding(emitter.n, f"meeting-{position}-not-read")
-    emitter.add(finding, RDF.type, i.DataQualityFinding)
-    emitter.add(finding, RDF.type, DQV.QualityAnnotation)
-    emitter.add(finding, i.findingKind, emitter.concept("finding-kind", "unresolved-meeting"))
-    emitter.add(finding, OA.hasTarget, uri)
+    emitter.annotate(finding, "unresolved-meeting", uri)
     line = line_words(meeting.lines)
     emitter.message(
         finding,
@@ -52,5 +48,4 @@ def emit_unresolved_meeting(
         f"Sitzungsangabe nicht gelesen ({line[0]})",
         f"Meeting phrase not read ({line[1]})",
     )
-    emitter.add(finding, OA.motivatedBy, DQV.qualityAssessment)
     emitter.lines(finding, meeting.lines)

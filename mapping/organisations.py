@@ -11,7 +11,7 @@ A phrase of the text is resolved by its normal form (`normal_words`): the articl
 dropped, each word lower-cased and without its case ending, the office of a federal
 minister ("die Bundesministerin / den Bundesminister für …") read as her ministry. So
 "dem Bundesministerium des Innern", "die Bundesministerin des Innern" and "das BMI"
-all resolve to `bmi`, "der Europäischen Kommission" to `eu-kommission`.
+all resolve to `bmi`, "der Europäischen Kommission" to `europaeische-kommission`.
 """
 
 from __future__ import annotations

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import ORG, RDF, RDFS, SKOS
+from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
 from mapping.emit import conference_labels, conference_years
 from mapping.laender import LAENDER
 from mapping.model import Minutes
-from mapping.organisations import ORGANISATIONS
+from mapping.organisations import ORGANISATIONS, Organisation, OrganisationName
 from mapping.uris import Uris
 from mapping.vocabulary import SCHEMA, de, en, new_graph
 from mapping.wikidata import link_wikidata
@@ -44,8 +44,36 @@ def reference_graph(uris: Uris, wikidata: dict[str, str]) -> Graph:
             graph.add((uri, SKOS.altLabel, Literal(org.abbreviation)))
         if org.parent:
             graph.add((uri, ORG.subOrganizationOf, uris.organisation(org.parent)))
+        add_names(graph, uris, intmk, org)
         link_wikidata(graph, uri, org.key, wikidata)
     return graph
+
+
+def add_names(graph: Graph, uris: Uris, intmk: Namespace, org: Organisation) -> None:
+    """Every name the organisation has had since 2006, with its period; an earlier name
+    is also a skos:altLabel, so a search for it finds the organisation."""
+    uri = uris.organisation(org.key)
+    for position, name in enumerate(org.history, start=1):
+        node = uris.organisation_name(org.key, position)
+        graph.add((uri, intmk.hasName, node))
+        graph.add((node, RDF.type, intmk.OrganisationName))
+        graph.add((node, SCHEMA.name, de(name.name_de)))
+        graph.add((node, SCHEMA.name, en(name.name_en)))
+        graph.add((node, RDFS.label, de(f"{name.name_de} ({period(name)})")))
+        graph.add((node, RDFS.label, en(f"{name.name_en} ({period(name)})")))
+        if name.abbreviation:
+            graph.add((node, SCHEMA.alternateName, Literal(name.abbreviation)))
+        if name.valid_from:
+            graph.add((node, SCHEMA.startDate, Literal(name.valid_from, datatype=XSD.date)))
+        if name.valid_to:
+            graph.add((node, SCHEMA.endDate, Literal(name.valid_to, datatype=XSD.date)))
+        if name.name_de != org.name_de:
+            graph.add((uri, SKOS.altLabel, de(name.name_de)))
+
+
+def period(name: OrganisationName) -> str:
+    """'2018-03-14 – 2021-12-07', '– 2018-03-13', '2021-12-08 –', '–' (always)."""
+    return f"{name.valid_from or ''} – {name.valid_to or ''}".strip()
 
 
 def referred_conferences(graph: Graph, uris: Uris, documents: Sequence[Minutes]) -> None:

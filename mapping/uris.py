@@ -148,8 +148,18 @@ class Uris:
     def land(self, code: str) -> URIRef:
         return self._id(f"land/{code}")
 
+    def unresolved_addressee(self, number: int, top: str, k: int, j: int) -> URIRef:
+        """The j-th addressee of the k-th request that the registry does not know."""
+        return self._id(
+            f"conference/{number}/resolution/{top}/request/{k}/unresolved-addressee/{j}"
+        )
+
     def organisation(self, key: str) -> URIRef:
         return self._id(f"organisation/{key}")
+
+    def organisation_name(self, key: str, k: int) -> URIRef:
+        """The k-th name (in the order of time) an organisation has had since 2006."""
+        return self._id(f"organisation/{key}/name/{k}")
 
     def land_organisation(self, land: str, name: str) -> URIRef:
         return self._id(f"organisation/{land}/{slug(name)}")

@@ -340,8 +340,16 @@ def test_request_sentences(
     assert (found.kind, found.addressees, found.action) == (kind, addressees, action)
 
 
-def test_a_demand_without_addressee_is_not_a_request() -> None:
-    assert find_request("Die IntMK fordert einen leichteren Zugang zu Sprachkursen.", ()) is None
+def test_a_demand_without_addressee_is_a_request_to_no_one_named() -> None:
+    # issue 15, point 2: a Forderung with no addressee is published, its addressee implicit
+    found = find_request("Die IntMK fordert einen leichteren Zugang zu Sprachkursen.", ())
+    assert found is not None
+    assert (found.kind, found.addressees, found.implicit, found.action) == (
+        RequestKind.FORDERUNG,
+        (),
+        True,
+        "einen leichteren Zugang zu Sprachkursen",
+    )
 
 
 def test_a_passive_request_takes_the_addressee_before_it() -> None:
