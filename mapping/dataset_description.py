@@ -229,14 +229,16 @@ class Dates:
 
 
 def dates(store: pyoxigraph.Store, ontology: str) -> Dates:
-    """The dates of the meetings and the latest date at all; ValueError when the data
-    records no meeting dates."""
+    """The dates of the meetings and the latest date the minutes record (not the periods of
+    the registry's organisation names); ValueError when the data records no meeting dates."""
     query = f"""SELECT ?kind ?day WHERE {{ GRAPH ?g {{
         {{ ?s a <{ontology}Meeting> ; schema:startDate|dcterms:date ?day .
                  BIND ("start" AS ?kind) }}
         UNION {{ ?s a <{ontology}Meeting> ; schema:endDate|dcterms:date ?day .
                  BIND ("end" AS ?kind) }}
-        UNION {{ ?s dcterms:date|schema:startDate|schema:endDate ?day . BIND ("any" AS ?kind) }}
+        UNION {{ ?s dcterms:date|schema:startDate|schema:endDate ?day .
+                 FILTER NOT EXISTS {{ ?s a <{ontology}OrganisationName> }}
+                 BIND ("any" AS ?kind) }}
     }} }}"""
     found: dict[str, list[str]] = {"start": [], "end": [], "any": []}
     for kind, day in rows(store, query):

@@ -302,7 +302,8 @@ class MinutesEmitter:
             self.add(uri, RDF.type, i.FederalBody)
         self.add(uri, RDF.type, i.Organisation)
         self.add(uri, RDF.type, ORG.Organization)
-        self.add(uri, RDFS.label, de(name))
+        if known is None:  # the registry labels a known one, with every name it has had
+            self.add(uri, RDFS.label, de(name))
         if abbreviation:
             self.add(uri, SKOS.altLabel, Literal(abbreviation))
         if delegation.parent_note:

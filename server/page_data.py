@@ -225,6 +225,9 @@ class Request:
     sentence: str
     to_bund: bool
     resolution: str = ""
+    unresolved: tuple[str, ...] = ()  # the wording of addressees the registry does not know
+    implicit: bool = False  # the sentence names no addressee
+    list_label: str = ""  # "a)", "bb)": the list item the request comes from
 
 
 @dataclass(frozen=True)
@@ -267,10 +270,14 @@ SELECT ?paragraph ?text ?heading ?bullet ?bulletText ?label WHERE {
 """
 
 REQUESTS = """
-SELECT ?request ?number ?addressee ?kind ?action ?sentence ?paragraph ?toBund ?resolution WHERE {
+SELECT ?request ?number ?addressee ?unknown ?implicit ?listLabel ?kind ?action ?sentence
+       ?paragraph ?toBund ?resolution WHERE {
   {scope}
   ?request intmk:requestNumber ?number ; intmk:requestOf ?resolution .
   OPTIONAL { ?request intmk:addressee ?addressee }
+  OPTIONAL { ?request intmk:unresolvedAddressee/intmk:statedAs ?unknown }
+  OPTIONAL { ?request intmk:addresseeImplicit ?implicit }
+  OPTIONAL { ?request intmk:listItemLabel ?listLabel }
   OPTIONAL { ?request intmk:requestKind ?kind }
   OPTIONAL { ?request intmk:requestedAction ?action }
   OPTIONAL { ?request intmk:sentence ?sentence }
@@ -309,9 +316,11 @@ def requests(store: Store, base: str, scope: str, **iris: str) -> list[tuple[str
     for row in select(store, base, REQUESTS.replace("{scope}", scope), **iris):
         iri = row["request"]
         addressees: tuple[str, ...] = (row["addressee"],) if "addressee" in row else ()
+        unknown: tuple[str, ...] = (row["unknown"],) if "unknown" in row else ()
         if iri in merged:
             _, known = merged[iri]
             addressees = tuple(dict.fromkeys(known.addressees + addressees))
+            unknown = tuple(dict.fromkeys(known.unresolved + unknown))
         merged[iri] = (
             row.get("paragraph", ""),
             Request(
@@ -323,6 +332,9 @@ def requests(store: Store, base: str, scope: str, **iris: str) -> list[tuple[str
                 row.get("sentence", ""),
                 flag(row, "toBund"),
                 row["resolution"],
+                unknown,
+                flag(row, "implicit"),
+                row.get("listLabel", ""),
             ),
         )
     return list(merged.values())

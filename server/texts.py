@@ -87,6 +87,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "per_P1Y": ("jährlich", "per year"),
     "per_P1M": ("monatlich", "per month"),
     "not_resolved": ("nicht aufgelöst", "not resolved"),
+    "no_addressee_named": ("kein Adressat genannt", "no addressee named"),
     "meeting_not_read": ("Sitzungsangabe nicht gelesen", "Meeting phrase not read"),
     "findings": ("Datenqualitätsbefunde", "Data-quality findings"),
     "green_list": ("Grüne Liste", "Green List"),

@@ -49,7 +49,7 @@ def test_the_examples_are_numbered_with_titles_in_both_languages() -> None:
     found = examples()
     numbers = [e.slug[:2] for e in found]
     assert numbers[:14] == [f"{n:02d}" for n in range(1, 15)]
-    assert numbers == sorted(set(numbers)) and "17" in numbers  # 15–17: issue 15
+    assert numbers == sorted(set(numbers)) and "19" in numbers  # 15–19: issue 15
     for example in found:
         assert (
             example.title("de")
@@ -316,3 +316,15 @@ def test_the_requests_in_schema_org_terms(client: httpx.Client) -> None:
         ("id/organisation/kmk", "Kultusministerkonferenz", "1"),
         ("id/organisation/alle-verantwortlichen", "alle Verantwortlichen", "1"),
     ]
+
+
+def test_addressees_with_the_names_they_had_then(client: httpx.Client) -> None:
+    rows = run(client, by_slug("19"))
+    assert len({r["request"] for r in rows}) == 37  # every request of the seed
+    by_request = {(r["top"], r["request"].rsplit("/", 1)[1]): r for r in rows}
+    # the BMI in April 2023 had its name of 8 December 2021
+    assert by_request[("4.4", "1")]["nameThen"] == "Bundesministerium des Innern und für Heimat"
+    # "Die IntMK fordert einen leichteren Zugang …": no addressee named
+    assert by_request[("7.1", "2")].get("noneNamed") == "true"
+    assert "addressee" not in by_request[("7.1", "2")]
+    assert not any("unresolved" in r for r in rows)

@@ -64,7 +64,7 @@ def test_every_class_and_property_has_its_section_with_both_labels(
 ) -> None:
     german, english = page(client, "/ontology"), page(client, "/ontology?lang=en")
     defined = terms(ontology)
-    assert len(defined) == 31 + 56 + 49 + 4 + 2  # issue 15: decisions, amounts, meetings
+    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6  # issue 15: decisions, amounts, meetings
     for term in defined:
         anchor = str(term).removeprefix(str(INTMK))
         de, en = section(german, anchor), section(english, anchor)
@@ -151,7 +151,7 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert [a.get_text() for a in margins.select("dt > a")] == ["einstimmig", "mehrheitlich"]
     toc = soup.find("nav", class_="toc")
     assert isinstance(toc, Tag)
-    assert len(toc.select("ul.terms a")) == 142 + 9
+    assert len(toc.select("ul.terms a")) == 148 + 9  # issue 15, addressees: 6 terms
 
 
 def test_the_diagram_is_inline_with_a_text_alternative(
@@ -166,7 +166,7 @@ def test_the_diagram_is_inline_with_a_text_alternative(
     caption = figure.find("figcaption")
     assert isinstance(caption, Tag)
     assert caption["id"] == "diagram-caption"
-    assert caption.get_text().startswith("Das Diagramm zeigt die 33 Klassen")
+    assert caption.get_text().startswith("Das Diagramm zeigt die 35 Klassen")
     assert "/ontology/diagram-de.svg" in hrefs(caption)
     links = {str(a["xlink:href"]) for a in svg.find_all("a")}
     classes = {s for s in ontology.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef)}
@@ -194,8 +194,8 @@ def test_every_node_shape_is_listed_with_its_messages(client: httpx.Client, shap
     node_shapes = sorted(
         s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)
     )
-    assert len(node_shapes) == 42
-    assert len(german.select("article.shape")) == 42
+    assert len(node_shapes) == 44  # addressees: UnresolvedAddressee, OrganisationName
+    assert len(german.select("article.shape")) == 44
     for shape in node_shapes:
         anchor = str(shape).removeprefix("https://w3id.org/intmk/shapes#")
         de, en = section(german, anchor), section(english, anchor)
