@@ -170,8 +170,8 @@ def test_federal_addressees_make_requests_to_the_bund(graph: Graph) -> None:
 
 def test_the_bmi_keeps_its_names_with_their_periods(graph: Graph) -> None:
     bmi = URIRef(ORGANISATION + "bmi")
-    names = sorted(graph.objects(bmi, INTMK.hasName))
-    assert [str(n).removeprefix(ORGANISATION) for n in names] == [
+    names = sorted(str(name) for name in graph.objects(bmi, INTMK.hasName))
+    assert [name.removeprefix(ORGANISATION) for name in names] == [
         "bmi/name/1",
         "bmi/name/2",
         "bmi/name/3",

@@ -25,6 +25,7 @@ from mapping.organisations import (
 from mapping.requests import Found, find_request, list_items
 
 K = RequestKind
+Rule = tuple[str, RequestKind, tuple[str, ...]]  # sentence, kind, registry keys
 
 
 def found(sentence: str, previous: tuple[str, ...] = ()) -> Found:
@@ -40,7 +41,7 @@ def read(sentence: str) -> tuple[RequestKind, tuple[str, ...], tuple[str, ...], 
 
 # --- the rules, each with (sentence, kind, keys, unresolved wordings, requested action) ---
 
-OFFICE_FORMS = [
+OFFICE_FORMS: list[Rule] = [
     (
         "Die IntMK bittet die Bundesministerin für Arbeit und Soziales, die Berufssprachkurse "
         "zu verstetigen.",
@@ -65,7 +66,7 @@ OFFICE_FORMS = [
     ),
 ]
 
-EARLIER_NAMES = [
+EARLIER_NAMES: list[Rule] = [
     (
         "Die IntMK bittet das Bundesministerium des Innern, für Bau und Heimat, die "
         "Kurse auszuweiten.",
@@ -91,7 +92,7 @@ EARLIER_NAMES = [
     ),
 ]
 
-AGENCIES_AND_COMMISSIONERS = [
+AGENCIES_AND_COMMISSIONERS: list[Rule] = [
     (
         "Die IntMK fordert das Bundesamt für Migration und Flüchtlinge auf, die Zulassung zu "
         "beschleunigen.",
@@ -123,7 +124,7 @@ AGENCIES_AND_COMMISSIONERS = [
     ),
 ]
 
-EUROPE_AND_PARLIAMENTS = [
+EUROPE_AND_PARLIAMENTS: list[Rule] = [
     (
         "Die IntMK appelliert an die Europäische Kommission, den Fonds fortzuführen.",
         K.APPELL,
@@ -147,7 +148,7 @@ EUROPE_AND_PARLIAMENTS = [
     ("Die IntMK bittet den Bundesrat, dem Gesetz zuzustimmen.", K.BITTE, ("bundesrat",)),
 ]
 
-CONFERENCES = [
+CONFERENCES: list[Rule] = [
     (
         "Die IntMK bittet die Kultusministerkonferenz, die Sprachförderung zu stärken.",
         K.BITTE,
@@ -166,7 +167,7 @@ CONFERENCES = [
     ),
 ]
 
-VERBS = [
+VERBS: list[Rule] = [
     (
         "Die IntMK ersucht die Bundesregierung, die Frist zu verlängern.",
         K.ERSUCHEN,
@@ -194,7 +195,7 @@ VERBS = [
     ("Das BMI wird ersucht, die Frist zu verlängern.", K.ERSUCHEN, ("bmi",)),
 ]
 
-SEVERAL_OBJECTS = [
+SEVERAL_OBJECTS: list[Rule] = [
     (
         "Die IntMK empfiehlt dem Bund und den Ländern, Standards zu entwickeln.",
         K.EMPFEHLUNG,
