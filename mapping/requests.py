@@ -298,7 +298,13 @@ def paragraph_requests(
                 action = clean_action(bullet.text)
                 kind = item_kind(found.kind, action)
                 full = f"{sentence} {bullet.text}"
-                item = replace(found, kind=kind, action=action)
+                item = replace(
+                    found,
+                    kind=kind,
+                    action=action,
+                    list_label=bullet.label,
+                    list_level=1 if bullet.label else None,
+                )
                 found_list.append((full, bullet.lines, item))
             continue
         if found.addressees:

@@ -70,7 +70,7 @@ def test_build_prints_a_summary_and_writes_every_file(sources: Path, tmp_path: P
         "findings",
         "triples",
     ]
-    assert row.split()[:8] == ["000_7e277fc99396a581.txt", "18", "43", "30", "36", "33", "58", "8"]
+    assert row.split()[:8] == ["000_7e277fc99396a581.txt", "18", "43", "30", "37", "33", "58", "8"]
     assert "[1/1] parsing 000_7e277fc99396a581.txt" in result.stderr
     assert sorted(files_of(output)) == [
         "000_7e277fc99396a581.ttl",

@@ -84,7 +84,7 @@ def test_the_requests_are_schema_org_ask_actions_with_recipients(client: httpx.C
         ("id/organisation/bundesregierung", "7"),
         ("id/organisation/laender", "2"),
     ]
-    assert ask(client, "SELECT (COUNT(*) AS ?n) { ?a a schema:AskAction }") == [{"n": "36"}]
+    assert ask(client, "SELECT (COUNT(*) AS ?n) { ?a a schema:AskAction }") == [{"n": "37"}]
 
 
 def test_the_conference_is_a_schema_org_event_organised_by_the_intmk_and_its_chair(
