@@ -9,18 +9,30 @@ a form of address (2015), the role after the name behind a comma (2019).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from bs4 import BeautifulSoup
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import FOAF, RDFS, SH
 
 from mapping.errors import SourceError
 from mapping.model import Minutes
 from mapping.parse_document import parse_file
 from mapping.roles import PersonHead, read_head, starts_with_role
+from mapping.uris import Uris
+from server.examples import examples
+from tests.conftest import BASE, CONCEPT, INTMK
+from tests.server_process import serve
+from tests.test_build import run_build
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 FIXTURES = {year: LAYOUTS / f"teilnehmende_{year}.txt" for year in ("2009", "2015", "2019")}
 
+INTMK_NS = Namespace(INTMK)
+OA_TARGET = URIRef("http://www.w3.org/ns/oa#hasTarget")
 Row = tuple[str | None, str | None, str | None, str, bool, bool]
 
 
@@ -335,3 +347,199 @@ def test_the_chair_remarks(tmp_path: Path, remark: str, chair: bool, preliminary
     path = with_line(FIXTURES["2009"], tmp_path, old, f"{old} ({remark})")
     person = parse_file(path).delegations[0].persons[2]
     assert (person.is_chair, person.preliminary_chair, person.remark) == (chair, preliminary, None)
+
+
+# 4. the graph: several chairs conform, guests by organisation, the role not read -------
+
+
+def built_graph(work: Path, sources: list[tuple[str, str]], *extra: str) -> tuple[Graph, str]:
+    """`intmk build` of the given (file name, text) sources: the merged graph and output."""
+    folder = work / "sources"
+    folder.mkdir()
+    for name, text in sources:
+        (folder / name).write_text(text, encoding="utf-8")
+    result = run_build(folder, work / "graph", *extra)
+    assert result.returncode == 0, result.stderr
+    data = Dataset()
+    data.parse(work / "graph" / "intmk.nq", format="nquads")
+    merged = Graph()
+    for quad in data.quads():
+        merged.add(quad[:3])
+    return merged, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("people")
+
+
+@pytest.fixture(scope="module")
+def graph(work: Path) -> Graph:
+    """The three fixtures, built without --lenient."""
+    sources = [(path.name, path.read_text(encoding="utf-8")) for path in FIXTURES.values()]
+    merged, _ = built_graph(work, sources)
+    return merged
+
+
+def person(name: str) -> URIRef:
+    return Uris(BASE).person(name)
+
+
+def test_regression_two_chair_persons_conform(graph: Graph) -> None:
+    """Before: `shapes:Conference-chairPerson` had sh:maxCount 1, so a second chair person
+    stopped the build with a shape message naming no line."""
+    conforms = list(graph.objects(None, SH.conforms))
+    assert conforms == [Literal(True)]
+    chairs = {
+        str(graph.value(conference, RDFS.label)): sorted(
+            str(o) for o in graph.objects(conference, INTMK_NS.chairPerson)
+        )
+        for conference in graph.subjects(INTMK_NS.chairPerson, None)
+    }
+    assert {label: len(uris) for label, uris in chairs.items()} == {label: 2 for label in chairs}
+    assert len(chairs) == 3
+    assert person("Theo Muster") in set(graph.objects(None, INTMK_NS.chairPerson))
+
+
+def test_the_chair_of_the_vorkonferenz(graph: Graph) -> None:
+    found = sorted(str(o) for o in graph.objects(None, INTMK_NS.preliminaryChairPerson))
+    assert found == sorted(
+        str(person(name)) for name in ("Anna Beispiel", "Ina Test", "Kira Muster")
+    )
+    part = Uris(BASE).participation(4, "Anna Beispiel")
+    assert graph.value(part, INTMK_NS.isPreliminaryChair) == Literal(True)
+    assert graph.value(part, INTMK_NS.isChair) == Literal(False)
+
+
+def test_roles_and_titles_are_on_the_participation_not_the_person(graph: Graph) -> None:
+    part = Uris(BASE).participation(4, "Anna Beispiel")
+    assert graph.value(part, INTMK_NS.roleTitle) == Literal("Leitende Ministerialrätin", lang="de")
+    assert graph.value(part, INTMK_NS.participantHonorific) == Literal("Dr.")
+    assert graph.value(person("Anna Beispiel"), FOAF.name) == Literal("Anna Beispiel")
+    said_of_person = set(graph.predicates(person("Anna Beispiel"), None))
+    assert not said_of_person & {INTMK_NS.roleTitle, INTMK_NS.participantHonorific}
+
+
+def test_guests_by_their_organisation(graph: Graph) -> None:
+    guests = sorted(
+        (str(graph.value(graph.value(part, INTMK_NS.participant), FOAF.name)), str(label))
+        for part in graph.subjects(INTMK_NS.isGuest, Literal(True))
+        for org in graph.objects(part, INTMK_NS.onBehalfOf)
+        for label in graph.objects(org, RDFS.label)
+        if isinstance(label, Literal) and label.language == "de"
+    )
+    assert guests == [
+        ("Albert Test", "Bundesamt für Migration und Flüchtlinge"),
+        (
+            "Aydan Muster",
+            "Die Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration",
+        ),
+        ("Beate Beispiel", "Bundesministerium für Arbeit und Soziales"),
+        ("Max Muster", "Bundesministerium des Innern"),
+        ("Ole Beispiel", "Bundesministerium des Innern"),
+        ("Rolf Muster", "Bundesagentur für Arbeit"),
+        (
+            "Ulrich Test",
+            "Die Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration",
+        ),
+    ]
+
+
+def test_a_role_not_read_is_published_with_its_wording_and_a_finding(tmp_path: Path) -> None:
+    text = (
+        FIXTURES["2009"]
+        .read_text(encoding="utf-8")
+        .replace("Herr Ministerialdirigent Dr. Heinz Probe", "Herr Generalkonsul Dr. Heinz Probe")
+    )
+    merged, output = built_graph(tmp_path, [("teilnehmende_2009.txt", text)], "--lenient")
+    assert list(merged.objects(None, SH.conforms)) == [Literal(True)], output
+    part = Uris(BASE).participation(4, "Heinz Probe")
+    assert merged.value(part, INTMK_NS.unreadRoleTitle) == Literal("Generalkonsul")
+    assert merged.value(part, INTMK_NS.roleTitle) is None
+    findings = list(merged.subjects(OA_TARGET, part))
+    assert len(findings) == 1
+    kind = merged.value(findings[0], INTMK_NS.findingKind)
+    assert kind == URIRef(CONCEPT + "finding-kind/unresolved-role")
+    assert merged.value(person("Heinz Probe"), FOAF.name) == Literal("Heinz Probe")
+
+
+def test_the_example_query_lists_roles_chairs_and_guests(graph: Graph) -> None:
+    (example,) = [e for e in examples() if e.slug.startswith("20-")]
+    names = ("number", "name", "role", "title", "chair", "preliminaryChair", "guestOf")
+    bindings = [
+        {str(name): str(term) for name, term in row.items()}
+        for row in graph.query(example.query(BASE)).bindings
+    ]
+    rows = [tuple(b.get(name, "") for name in names) for b in bindings]
+    assert len(rows) == 28
+    assert rows[:2] == [
+        ("4", "Armin Beispiel", "Minister", "", "true", "", ""),
+        ("4", "Theo Muster", "Staatssekretär", "", "true", "", ""),
+    ]
+    assert ("4", "Anna Beispiel", "Leitende Ministerialrätin", "Dr.", "false", "true", "") in rows
+    assert (
+        "14",
+        "Sebastian Muster",
+        "Amtschef",
+        "Prof. Dr. Dr. h. c.",
+        "true",
+        "",
+        "",
+    ) in rows
+    assert rows[-1] == (
+        "14",
+        "Rolf Muster",
+        "Bereichsleiter",
+        "Dr.",
+        "false",
+        "",
+        "Bundesagentur für Arbeit",
+    )
+
+
+@pytest.fixture(scope="module")
+def client(graph: Graph, work: Path) -> Iterator[httpx.Client]:
+    """A real `intmk serve` over the build of the fixtures."""
+    with (
+        serve(work / "graph", work / "serve.log") as running,
+        httpx.Client(base_url=running.url, timeout=30) as http,
+    ):
+        yield http
+
+
+def test_the_conference_page_shows_every_chair_and_the_guests_by_organisation(
+    client: httpx.Client,
+) -> None:
+    response = client.get("/doc/conference/4", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    chairs = soup.select_one('dd[data-key="chairs"]')
+    assert chairs is not None
+    assert (
+        chairs.get_text(" ", strip=True) == "Armin Beispiel , Theo Muster ( Nordrhein-Westfalen )"
+    )
+    preliminary = soup.select_one('dd[data-key="preliminary-chairs"]')
+    assert preliminary is not None and preliminary.get_text(strip=True) == "Anna Beispiel"
+    guests = soup.select_one('dl[data-key="guests"]')
+    assert guests is not None
+    assert [
+        (dt.get_text(strip=True), dd.get_text(" ", strip=True))
+        for dt, dd in zip(guests.select("dt"), guests.select("dd"), strict=True)
+    ] == [
+        (
+            "Bundesministerium des Innern",
+            "Ole Beispiel , Parlamentarischer Staatssekretär; Max Muster , Abteilungsleiter",
+        ),
+        ("Bundesamt für Migration und Flüchtlinge", "Albert Test , Präsident"),
+    ]
+
+
+def test_the_person_page_shows_the_chair_of_the_vorkonferenz(client: httpx.Client) -> None:
+    response = client.get("/doc/person/anna-beispiel?lang=en", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    row = soup.select_one("#participations tbody tr")
+    assert row is not None
+    assert "Chair of the preliminary conference" in row.get_text(" ", strip=True)
+    role = row.select_one('td[data-key="role"]')
+    assert role is not None and role.get_text(strip=True) == "Leitende Ministerialrätin"

@@ -108,12 +108,14 @@ def test_every_term_is_defined_by_the_ontology_and_every_concept_by_its_scheme(
     terms = own_terms(vocabulary)
     # issue 15, decisions: 3 classes, 4 object and 1 datatype property;
     # amounts: UnresolvedAmount, mentionsUnresolvedAmount, perPeriod, forYear
-    assert len(terms) == 31 + 56 + 49 + 4 + 2  # issue 15: decisions, amounts, meetings
+    # people: preliminaryChairPerson, isPreliminaryChair, unreadRoleTitle
+    assert len(terms) == 31 + 56 + 49 + 4 + 2 + 3  # issue 15: decisions, amounts, meetings, people
     assert [t for t in terms if vocabulary.value(t, RDFS.isDefinedBy) != ONTOLOGY] == []
     concepts = concepts_of(vocabulary)
     # issue 15: 6 outcomes, 3 vote choices, a role, 2 finding kinds; meetings:
     # sonderkonferenz, telefonkonferenz, the finding kind unresolved-meeting
-    assert len(concepts) == 28 + 11 + 1 + 3
+    # people: the finding kind unresolved-role
+    assert len(concepts) == 28 + 11 + 1 + 3 + 1
     schemes = set(vocabulary.subjects(RDF.type, SKOS.ConceptScheme))
     assert [c for c in concepts if vocabulary.value(c, SKOS.inScheme) not in schemes] == []
     assert [s for s in schemes if vocabulary.value(s, RDFS.isDefinedBy) != ONTOLOGY] == []
