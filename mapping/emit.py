@@ -13,6 +13,7 @@ from mapping.emit_addressees import emit_request_details
 from mapping.emit_amounts import emit_amounts
 from mapping.emit_meetings import emit_unresolved_meetings
 from mapping.emit_notes import emit_footnote
+from mapping.emit_people import emit_person_roles
 from mapping.laender import BY_CODE
 from mapping.media_types import media_type
 from mapping.model import (
@@ -361,10 +362,11 @@ class MinutesEmitter:
             self.add(part, RDFS.comment, de(person.remark))
         if delegation.land:
             self.add(part, i.delegationOf, self.uris.land(delegation.land))
-        if person.is_chair:
+        if person.is_chair:  # several persons may chair (a minister and an official)
             self.add(self.conference, i.chairPerson, uri)
             if delegation.land:
                 self.add(self.conference, i.chairLand, self.uris.land(delegation.land))
+        emit_person_roles(self, person, uri, part)
         self.lines(part, person.lines)
 
     def emit_office(self, name: str, delegation: Delegation) -> None:

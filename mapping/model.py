@@ -135,6 +135,8 @@ class Person:
     position: int
     lines: LineRange
     remark: str | None = None  # "ab TOP 5", "zeitweise": what the list adds in brackets
+    preliminary_chair: bool = False  # "(Vorsitz Vorkonferenz)": chairs the Vorkonferenz
+    unread_role: str | None = None  # the wording of a role the grammar cannot read (--lenient)
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
             "an agenda table with TOP numbers and titles, or a table of contents with page numbers",
         )
     list_end = min([first_top, *(line.number for line in agenda_lines[:1])])
-    delegations = parse_participants(participant_blocks(lines, list_end), path)
+    delegations = parse_participants(participant_blocks(lines, list_end), path, lenient)
     agenda_numbers = {line.number for line in agenda_lines}
     section_lines = [
         line for line in lines if line.number >= first_top and line.number not in agenda_numbers

@@ -16,44 +16,17 @@ from pathlib import Path
 from mapping.errors import SourceError
 from mapping.laender import BY_CODE, land_by_name
 from mapping.model import Delegation, LineRange, Person
+from mapping.roles import read_head, starts_with_role
 from mapping.source import Block, Line
 from mapping.text import join_lines
 
 LIST_HEADING = re.compile(r"^(?:Liste der Teilnehmenden|Teilnehmende|Teilnehmerliste|Teilnehmer)$")
 GUESTS_HEADING = "Gäste"
-ROLES = (
-    "Parlamentarische Staatssekretärin",
-    "Parlamentarischer Staatssekretär",
-    "Staatssekretärin",
-    "Staatssekretär",
-    "Staatsministerin",
-    "Staatsminister",
-    "Ministerin",
-    "Minister",
-    "Senatorin",
-    "Senator",
-    "Staatsrätin",
-    "Staatsrat",
-    "Vizepräsidentin",
-    "Vizepräsident",
-    "Präsidentin",
-    "Präsident",
-    "Bürgermeisterin",
-    "Bürgermeister",
-    "Ministerialdirektorin",
-    "Ministerialdirektor",
-    "Abteilungsleiterin",
-    "Abteilungsleiter",
-)
-# a form of address or a role, then a capitalised word ("Senatorin für Soziales" is a ministry)
-PERSON_START = re.compile(rf"^(?:(?:Frau|Herr)\s+\S|(?:{'|'.join(ROLES)})\s+[A-ZÄÖÜ])")
-PERSON = re.compile(
-    r"^(?:(?P<address>Frau|Herr)\s+)?"
-    rf"(?:(?P<role>{'|'.join(ROLES)})\s+)?"
-    r"(?P<honorific>(?:Prof\.\s*)?(?:Dr\.\s*)?(?:h\.\s*c\.\s*)?)"
-    r"(?P<name>\S.*)$"
-)
-CHAIR = "Vorsitz"
+# a form of address, then a word ("Senatorin für Soziales" is a ministry, no person)
+ADDRESSED = re.compile(r"^(?:Frau|Herr)\s+\S")
+# the remark naming the chair of the conference, and the chair of its Vorkonferenz
+CHAIR = re.compile(r"^Vorsitz(?:ende[rn]?)?(?:\s+(?:der\s+)?(?:IntMK|Hauptkonferenz))?$")
+PRELIMINARY_CHAIR = re.compile(r"^Vorsitz(?:ende[rn]?)?\s+(?:der\s+|in\s+der\s+)?Vorkonferenz$")
 # a name holds a word of letters that is not an abbreviation ("Dr." alone is no name)
 NAME = re.compile(r"[^\W\d_]{2,}(?![.\w])")
 # a name without form of address: capitalised words, name particles, at least two words
@@ -69,6 +42,11 @@ NOT_A_NAME = re.compile(
 )
 PARENT = re.compile(r"^\((?P<parent>[^()]+)\)$")
 WRAP_WORDS = ("in", "für", "und", "der", "des", "die", "von", "gegen", "sowie")
+EXPECTED_ROLE = (
+    "a role title by its form ('Staatssekretärin', 'Leitender Ministerialrat', "
+    "'Referatsleiterin', 'MinDirig', 'StS'), then academic titles ('Dr.', 'Prof. Dr.'), "
+    "then the name"
+)
 EXPECTED_PERSON = (
     "a person: 'Frau' or 'Herr', a role or a title, the name, then remarks in brackets "
     "('(Vorsitz)', '(ab TOP 5)'); an organisation of the delegation; the next Land; or 'Gäste'"
@@ -114,8 +92,14 @@ class Group:
         )
 
 
-def parse_participants(blocks: list[Block], path: Path) -> tuple[Delegation, ...]:
-    """Read the delegations from the blocks between the list heading and the first TOP."""
+def parse_participants(
+    blocks: list[Block], path: Path, lenient: bool = False
+) -> tuple[Delegation, ...]:
+    """Read the delegations from the blocks between the list heading and the first TOP.
+
+    A role the grammar cannot read is a SourceError naming its line; with `lenient` the
+    person is kept with the wording of the role (a data-quality finding), never with it in
+    the name."""
     groups: list[Group] = []
     guests = False
     for item in list_lines(blocks):
@@ -137,7 +121,42 @@ def parse_participants(blocks: list[Block], path: Path) -> tuple[Delegation, ...
             read_line(groups[-1], item, path)
     for group in groups:
         check_complete(group, path)
-    return tuple(group.delegation() for group in groups)
+    delegations = tuple(group.delegation() for group in groups)
+    if not lenient:
+        check_roles(delegations, path)
+    check_chairs(delegations, path)
+    return delegations
+
+
+def check_roles(delegations: tuple[Delegation, ...], path: Path) -> None:
+    """Without `lenient`, a role the grammar cannot read stops the build at its line."""
+    for person in (p for d in delegations for p in d.persons if p.unread_role):
+        raise SourceError(
+            path,
+            person.lines.first,
+            f"a role title the grammar cannot read: {person.unread_role!r} before the name "
+            f"{person.name!r}",
+            f"{EXPECTED_ROLE}; `intmk build --lenient` publishes it with its wording",
+        )
+
+
+def check_chairs(delegations: tuple[Delegation, ...], path: Path) -> None:
+    """Several persons may chair (a minister and an official), all of one Land: chairs of
+    two Länder are an error naming the line of the first chair of the second Land."""
+    lands: list[str] = []
+    for delegation in delegations:
+        chairs = [p for p in delegation.persons if p.is_chair]
+        if not chairs or delegation.land is None or delegation.land in lands:
+            continue
+        lands.append(delegation.land)
+        if len(lands) > 1:
+            raise SourceError(
+                path,
+                chairs[0].lines.first,
+                f"a chair of a second Land ({' and '.join(lands)}) in the participant list",
+                "the chair persons of one Land ('(Vorsitz)'); the chair of the Vorkonferenz "
+                "as '(Vorsitz Vorkonferenz)'",
+            )
 
 
 def list_lines(blocks: list[Block]) -> list[ListLine]:
@@ -237,7 +256,7 @@ def organisation_names(lines: list[str]) -> tuple[tuple[str, ...], str | None]:
 
 def is_person_line(line: str) -> bool:
     """Whether a line names a person (form of address or role first)."""
-    return bool(PERSON_START.match(line))
+    return bool(ADDRESSED.match(line)) or starts_with_role(line)
 
 
 def is_bare_name(line: str) -> bool:
@@ -249,7 +268,7 @@ def is_bare_name(line: str) -> bool:
 
 
 def read_person(line: Line, position: int, path: Path) -> Person:
-    """A person line: form of address, role, honorific, name, then remarks in brackets."""
+    """A person line: form of address, role, academic title, name, then remarks in brackets."""
     text = line.plain
     head, remarks = split_remarks(text)
     if head is None or "(" in head or ")" in head:
@@ -259,22 +278,25 @@ def read_person(line: Line, position: int, path: Path) -> Person:
             f"a person line with brackets that are not remarks at its end: {text!r}",
             EXPECTED_PERSON,
         )
-    match = PERSON.match(head)
-    name = match.group("name").strip() if match else ""
-    if match is None or not NAME.search(name):
+    fields = read_head(head)
+    if not NAME.search(fields.name):
         raise SourceError(
             path, line.number, f"a person line without a name: {text!r}", EXPECTED_PERSON
         )
-    notes = [remark for remark in remarks if remark != CHAIR]
+    chair = [remark for remark in remarks if CHAIR.match(remark)]
+    preliminary = [remark for remark in remarks if PRELIMINARY_CHAIR.match(remark)]
+    notes = [remark for remark in remarks if remark not in chair and remark not in preliminary]
     return Person(
-        name=name,
-        form_of_address=match.group("address"),
-        honorific=match.group("honorific").strip() or None,
-        role_title=match.group("role"),
-        is_chair=CHAIR in remarks,
+        name=fields.name,
+        form_of_address=fields.form_of_address,
+        honorific=fields.academic_title,
+        role_title=fields.role_title,
+        is_chair=bool(chair),
         position=position,
         lines=LineRange(line.number, line.last),
         remark="; ".join(notes) or None,
+        preliminary_chair=bool(preliminary),
+        unread_role=fields.unread_role,
     )
 
 

@@ -540,10 +540,13 @@ class Attendance:
     delegation: str
     organisation: str
     chair: bool
+    preliminary_chair: bool = False
+    unread_role: str = ""
 
 
 ATTENDANCES = """
 SELECT ?participation ?conference ?year ?address ?honorific ?role ?land ?organisation ?chair
+       ?preliminary ?unread
 WHERE {
   ?participation intmk:participant {person} ; intmk:ofConference ?conference .
   ?conference intmk:conferenceNumber ?number .
@@ -554,6 +557,8 @@ WHERE {
   OPTIONAL { ?participation intmk:delegationOf ?land }
   OPTIONAL { ?participation intmk:onBehalfOf ?organisation }
   OPTIONAL { ?participation intmk:isChair ?chair }
+  OPTIONAL { ?participation intmk:isPreliminaryChair ?preliminary }
+  OPTIONAL { ?participation intmk:unreadRoleTitle ?unread }
 } ORDER BY DESC(?number) ?organisation
 """
 
@@ -572,6 +577,50 @@ def attendances(store: Store, base: str, person: str) -> list[Attendance]:
             row.get("land", ""),
             row.get("organisation", ""),
             flag(row, "chair"),
+            flag(row, "preliminary"),
+            row.get("unread", ""),
         )
         for row in select(store, base, ATTENDANCES, person=person)
     ]
+
+
+@dataclass(frozen=True)
+class Guest:
+    person: str
+    role: str
+
+
+GUESTS = """
+SELECT ?organisation ?person ?role WHERE {
+  ?participation intmk:ofConference {conference} ; intmk:isGuest true ;
+                 intmk:participant ?person ; intmk:onBehalfOf ?organisation ;
+                 intmk:position ?position .
+  OPTIONAL { ?participation intmk:roleTitle ?role }
+} ORDER BY ?position
+"""
+
+
+def guests_by_organisation(
+    store: Store, base: str, conference: str
+) -> list[tuple[str, list[Guest]]]:
+    """The guests of a conference by the organisation they came for, in the list's order."""
+    groups: dict[str, list[Guest]] = {}
+    for row in select(store, base, GUESTS, conference=conference):
+        groups.setdefault(row["organisation"], []).append(Guest(row["person"], row.get("role", "")))
+    return list(groups.items())
+
+
+CHAIRS = """
+SELECT DISTINCT ?person ?position WHERE {
+  {conference} intmk:{property} ?person .
+  ?participation intmk:ofConference {conference} ; intmk:participant ?person ;
+                 intmk:position ?position .
+} ORDER BY ?position
+"""
+
+
+def chairs(store: Store, base: str, conference: str, prop: str) -> list[str]:
+    """The chair persons of a conference (intmk:chairPerson or intmk:preliminaryChairPerson),
+    in the order of the list of participants."""
+    query = CHAIRS.replace("{property}", prop)
+    return [row["person"] for row in select(store, base, query, conference=conference)]

@@ -113,6 +113,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "requests_cosigned_title": ("Mitgezeichnete Bitten", "Requests co-signed"),
     "participants": ("Delegation", "Delegation"),
     "chair": ("Vorsitz", "Chair"),
+    # issue 15, people
+    "preliminary_chair": ("Vorsitz der Vorkonferenz", "Chair of the preliminary conference"),
+    "guests_by_organisation": ("Gäste nach Organisation", "Guests by organisation"),
+    "role_not_read": ("Amtsbezeichnung nicht gelesen", "Role title not read"),
     "person_intro": (
         "Eine Person, die an der IntMK teilgenommen hat. Anrede, Titel und Amt stehen in der "
         "Teilnehmendenliste jedes Jahres und gehören zur Teilnahme.",

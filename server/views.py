@@ -240,7 +240,9 @@ def conference_view(context: Context) -> dict[str, Any]:
             (phrase, page_data.first_value(store, phrase, context.intmk("statedAs")))
             for phrase in page_data.values(store, topic, context.intmk("mentionsUnresolvedMeeting"))
         ],
-        "chair": context.value(context.intmk("chairPerson")),
+        "chairs": page_data.chairs(store, base, topic, "chairPerson"),
+        "preliminary_chairs": page_data.chairs(store, base, topic, "preliminaryChairPerson"),
+        "guests": page_data.guests_by_organisation(store, base, topic),
         "chair_land": context.value(context.intmk("chairLand")),
         "minutes": context.value(context.intmk("minutes")),
     }
