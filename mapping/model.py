@@ -226,10 +226,24 @@ class ConferenceReference:
 
 @dataclass(frozen=True)
 class Bullet:
-    position: int
-    label: str | None
+    """An item of a list in a paragraph: a bullet ("-", "–", "•", optionally with "1.") or
+    an item of an ordered list ("a)", "aa)", "(1)", "i.", "1." under a lettered item)."""
+
+    position: int  # 1-based, in the order of the text, over all levels
+    label: str | None  # the printed label: "1." of "- 1. …", "a)", "(2)"; None for a bullet
     text: str
     lines: LineRange
+    level: int = 1  # 1 for the outermost list, 2 for an item under an item, …
+    kind: str = "dash"  # mapping/list_items.py KINDS: "dash", "letter", "double-letter", …
+
+    @property
+    def printed(self) -> str:
+        """The item as the source prints it: "- 1. text", "- text", "a) text"; an item
+        under an item indented by two spaces per level."""
+        indent = "  " * (self.level - 1)
+        if self.kind == "dash":
+            return f"{indent}- {self.label + ' ' if self.label else ''}{self.text}"
+        return f"{indent}{self.label} {self.text}"
 
 
 @dataclass(frozen=True)
@@ -247,7 +261,7 @@ class Paragraph:
     def display(self) -> str:
         """The paragraph as the source prints it (number, text, bullets)."""
         head = f"{self.number}. {self.text}" if self.number is not None else self.text
-        bullets = [f"- {b.label + ' ' if b.label else ''}{b.text}" for b in self.bullets]
+        bullets = [b.printed for b in self.bullets]
         return "\n".join([head, *bullets]) if head else "\n".join(bullets)
 
 
