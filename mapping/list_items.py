@@ -110,3 +110,16 @@ class ListState:
         """A paragraph that is no item: every list ends."""
         self.open.clear()
         self.last.clear()
+
+
+def parents(levels: list[int]) -> list[int | None]:
+    """For items at these levels (in text order), the 1-based position of the item each
+    one stands under (the last item before it one level up), None at the outermost level."""
+    found: list[int | None] = []
+    open_items: dict[int, int] = {}
+    for position, level in enumerate(levels, start=1):
+        found.append(open_items.get(level - 1) if level > 1 else None)
+        open_items[level] = position
+        for deeper in [lv for lv in open_items if lv > level]:
+            del open_items[deeper]
+    return found

@@ -266,6 +266,27 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """A row of a table in a resolution's text: its cells in the order of the columns."""
+
+    number: int  # 1-based among the table's rows, the header not counted (csvw:rownum)
+    cells: tuple[str, ...]  # one per column; "" where the row leaves a column empty
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table printed in a resolution's text, between two of its paragraphs."""
+
+    position: int  # 1-based among the resolution's tables
+    after_paragraph: int  # the position of the paragraph before it; 0 before the first
+    header: tuple[str, ...]  # the column titles; () when the table prints no header row
+    rows: tuple[TableRow, ...]
+    lines: LineRange
+    columns: int
+
+
+@dataclass(frozen=True)
 class Request:
     number: int
     sentence: str
@@ -355,6 +376,7 @@ class Resolution:
     release: Release | None = None
     declarations: tuple[Declaration, ...] = ()
     heading_mark: str | None = None  # "GL", "neu": the mark in brackets of "TOP 2.4 (GL)"
+    tables: tuple[Table, ...] = ()  # the tables of the text, in order
 
     @property
     def published(self) -> bool:

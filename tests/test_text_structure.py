@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from mapping.document.model import DocumentLine, LineKind
+from mapping.document.text_tables import is_row
+from mapping.errors import SourceError
 from mapping.list_items import ListState, marker
-from mapping.model import Paragraph
+from mapping.model import LineRange, Paragraph, Table
 from mapping.parse_body import parse_body
-from mapping.source import group_blocks
+from mapping.source import Line, group_blocks, read_source
+from mapping.tables import find_tables, read_table, read_tables
 from tests.test_parser_units import lines_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "structure"
@@ -187,3 +191,114 @@ def test_a_new_paragraph_closes_every_list() -> None:
     assert (second.text, second.bullets) == ("Sie dankt dem Bund.", ())
     # "b)" without an "a)" of its own paragraph is printed text, kept as printed
     assert (third.text, third.bullets) == ("b) um Beratung.", ())
+
+
+# tables: the fixtures -------------------------------------------------------------------
+
+
+def tables_of(name: str) -> list[Table]:
+    """The tables of a fixture read through the document layer (columns by position)."""
+    path = FIXTURES / name
+    found = find_tables(list(read_source(path).lines))
+    return [read_table(table, k, 0, path) for k, table in enumerate(found, start=1)]
+
+
+def rows(table: Table) -> list[tuple[int, tuple[str, ...], tuple[int, int]]]:
+    return [(r.number, r.cells, (r.lines.first, r.lines.last)) for r in table.rows]
+
+
+def test_a_table_of_laender_with_a_header_and_right_aligned_figures() -> None:
+    (table,) = tables_of("table-laender.txt")
+    assert table.header == ("Land", "Kursplätze", "Mittel in Euro")
+    assert (table.columns, table.lines) == (3, LineRange(5, 8))
+    assert rows(table) == [
+        (1, ("Baden-Württemberg", "1.200", "2.400.000"), (6, 6)),
+        (2, ("Bayern", "1.450", "2.900.000"), (7, 7)),
+        (3, ("Hessen", "800", "1.600.000"), (8, 8)),
+    ]
+
+
+def test_a_table_of_measures_without_header_with_an_empty_cell() -> None:
+    (table,) = tables_of("table-measures.txt")
+    assert table.header == ()
+    assert rows(table) == [
+        (1, ("1", "Sprachkurse für Eltern ausbauen", "2,5 Mio. €"), (4, 4)),
+        (2, ("2", "Beratung in den Kommunen stärken", "1,0 Mio. €"), (5, 5)),
+        (3, ("3", "Anerkennung beschleunigen", ""), (6, 6)),
+    ]
+
+
+def test_a_header_printed_again_after_a_break_is_no_row() -> None:
+    (table,) = tables_of("table-continued.txt")
+    assert table.header == ("Jahr", "Integrationskurse", "Berufssprachkurse")
+    assert table.lines == LineRange(5, 10)
+    assert rows(table) == [
+        (1, ("2021", "160.000", "115.000"), (6, 6)),
+        (2, ("2022", "180.000", "130.000"), (7, 7)),
+        (3, ("2023", "210.000", "150.000"), (10, 10)),
+    ]
+
+
+def test_columns_that_cannot_be_told_apart_are_an_error_naming_the_line() -> None:
+    """Regression: such a table was read as a paragraph of text."""
+    with pytest.raises(SourceError) as caught:
+        tables_of("table-ambiguous.txt")
+    assert caught.value.line == 5
+    assert "table-ambiguous.txt" in str(caught.value)
+    assert "cannot be told apart" in str(caught.value)
+
+
+# tables: one test per grammar rule ------------------------------------------------------
+
+
+def tab_lines(*texts: str) -> list[Line]:
+    return [Line(n, text) for n, text in enumerate(texts, start=1)]
+
+
+def test_tab_rows_with_blank_lines_between_are_one_table_and_text_ends_it() -> None:
+    lines = tab_lines("A\tB", "", "1\t2", "Text.", "3\t4", "5\t6")
+    found = find_tables(lines)
+    assert [t.lines for t in found] == [LineRange(1, 3), LineRange(5, 6)]
+
+
+def test_the_header_is_a_first_row_without_figures_over_rows_with_figures() -> None:
+    path = Path("x.txt")
+    with_header = read_table(find_tables(tab_lines("Land\tZahl", "Bayern\t3"))[0], 1, 0, path)
+    without = read_table(find_tables(tab_lines("Bayern\tBund", "Hessen\tLänder"))[0], 1, 0, path)
+    assert (with_header.header, len(with_header.rows)) == (("Land", "Zahl"), 1)
+    assert (without.header, len(without.rows)) == ((), 2)
+
+
+def test_a_row_wider_than_its_header_is_an_error() -> None:
+    lines = tab_lines("Land\tZahl", "Bayern\t3\t4")
+    with pytest.raises(SourceError) as caught:
+        read_table(find_tables(lines)[0], 1, 0, Path("x.txt"))
+    assert caught.value.line == 2
+
+
+def test_a_single_tab_row_in_a_text_is_an_error() -> None:
+    with pytest.raises(SourceError):
+        read_table(find_tables(tab_lines("Land\tZahl"))[0], 1, 0, Path("x.txt"))
+
+
+def test_a_table_stands_after_the_paragraphs_that_start_before_it() -> None:
+    found = find_tables(tab_lines("Text.", "A\tB", "1\t2"))
+    (table,) = read_tables(found, [1, 5], Path("x.txt"))
+    assert (table.position, table.after_paragraph) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("raw", "row"),
+    [
+        ("Die  IntMK  bittet  den  Bund", False),  # stretched by two spaces
+        ("Sprachkenntnisse        in        einer        Selbsteinschätzung", False),  # evenly
+        ("hin,      insbesondere       hinsichtlich     der       Strukturen  von", False),
+        ("-   die Erkenntnislage zur Situation zu verbessern,", False),  # a bullet's indent
+        ("Land     Zahl", True),
+        ("Baden-Württemberg           1.200         2.400.000", True),
+    ],
+)
+def test_a_justified_line_is_no_table_row(raw: str, row: bool) -> None:
+    """Regression (pdftotext -layout of justified text): widened spaces between words are
+    no column gap."""
+    assert is_row(DocumentLine(1, None, raw, "", LineKind.CONTENT)) is row
