@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 from mapping.emit_amounts import emit_amounts
 from mapping.emit_meetings import emit_unresolved_meetings
 from mapping.emit_notes import emit_footnote
-from mapping.emit_structure import emit_list_items
+from mapping.emit_structure import emit_list_items, emit_table
 from mapping.laender import BY_CODE
 from mapping.media_types import media_type
 from mapping.model import (
@@ -519,6 +519,8 @@ class MinutesEmitter:
             self.add(uri, i.fullText if made else i.proposalText, de(resolution.full_text))
         for paragraph in resolution.paragraphs:
             self.emit_paragraph(top, uri, paragraph)
+        for table in resolution.tables:
+            emit_table(self, top, uri, table)
         for request in resolution.requests:
             self.emit_request(top, uri, request)
         for declaration in resolution.declarations:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import CSVW, RDF
 
 from mapping.list_items import DASH, parents
-from mapping.model import Paragraph
+from mapping.model import Paragraph, Table, TableRow
 from mapping.vocabulary import de, integer
 
 if TYPE_CHECKING:
@@ -51,3 +51,59 @@ def emit_list_items(
                 f"{where_en}, list item {bullet.label}",
             )
         emitter.lines(b, bullet.lines)
+
+
+def emit_table(emitter: MinutesEmitter, top: str, resolution: URIRef, table: Table) -> None:
+    """A table as CSVW's annotated table: `csvw:Table` with its schema of columns (titled by
+    the header row), `csvw:row` each `csvw:Row` with `csvw:rownum`, and a `csvw:Cell` per
+    cell that is not empty, with its column and its text (`rdf:value`)."""
+    i, uris, n, k = emitter.intmk, emitter.uris, emitter.n, table.position
+    uri = uris.table(n, top, k)
+    emitter.add(uri, RDF.type, CSVW.Table)
+    emitter.add(resolution, i.hasTable, uri)
+    emitter.add(uri, i.position, integer(k))
+    if table.after_paragraph:
+        emitter.add(uri, i.afterParagraph, uris.paragraph(n, top, table.after_paragraph))
+    emitter.label(uri, f"TOP {top}, Tabelle {k}", f"Item {top}, table {k}")
+    schema = uris.table(n, top, k, "schema")
+    emitter.add(uri, CSVW.tableSchema, schema)
+    emitter.add(schema, RDF.type, CSVW.Schema)
+    emitter.label(
+        schema, f"TOP {top}, Spalten der Tabelle {k}", f"Item {top}, columns of table {k}"
+    )
+    for c in range(1, table.columns + 1):
+        column = uris.table(n, top, k, "column", c)
+        emitter.add(schema, CSVW.column, column)
+        emitter.add(column, RDF.type, CSVW.Column)
+        emitter.add(column, i.position, integer(c))
+        emitter.add(column, CSVW.name, Literal(f"column-{c}"))
+        if table.header and table.header[c - 1]:
+            emitter.add(column, CSVW.title, de(table.header[c - 1]))
+        emitter.label(
+            column, f"TOP {top}, Tabelle {k}, Spalte {c}", f"Item {top}, table {k}, column {c}"
+        )
+    for row in table.rows:
+        emit_row(emitter, top, uri, k, row)
+    emitter.lines(uri, table.lines)
+
+
+def emit_row(emitter: MinutesEmitter, top: str, table: URIRef, k: int, row: TableRow) -> None:
+    i, uris, n = emitter.intmk, emitter.uris, emitter.n
+    uri = uris.table(n, top, k, "row", row.number)
+    emitter.add(table, CSVW.row, uri)
+    emitter.add(uri, RDF.type, CSVW.Row)
+    emitter.add(uri, CSVW.rownum, integer(row.number))
+    emitter.label(
+        uri,
+        f"TOP {top}, Tabelle {k}, Zeile {row.number}",
+        f"Item {top}, table {k}, row {row.number}",
+    )
+    for c, text in enumerate(row.cells, start=1):
+        if not text:
+            continue  # an empty cell states nothing
+        cell = uris.table(n, top, k, "row", row.number, "cell", c)
+        emitter.add(uri, i.hasCell, cell)
+        emitter.add(cell, RDF.type, CSVW.Cell)
+        emitter.add(cell, i.inColumn, uris.table(n, top, k, "column", c))
+        emitter.add(cell, RDF.value, de(text))
+    emitter.lines(uri, row.lines)
