@@ -202,6 +202,7 @@ def conferences(store: Store, base: str) -> list[ConferenceSummary]:
 class Bullet:
     label: str
     text: str
+    level: int = 1  # 2 for an item under an item (intmk:listLevel)
 
 
 @dataclass
@@ -255,14 +256,15 @@ class Source:
 
 
 PARAGRAPHS = """
-SELECT ?paragraph ?text ?heading ?bullet ?bulletText ?label WHERE {
+SELECT ?paragraph ?text ?heading ?bullet ?bulletText ?label ?level WHERE {
   {resolution} intmk:hasParagraph ?paragraph .
   ?paragraph intmk:position ?position .
   OPTIONAL { ?paragraph intmk:text ?text }
   OPTIONAL { ?paragraph intmk:isHeading ?heading }
   OPTIONAL { ?paragraph intmk:hasBullet ?bullet .
              ?bullet intmk:position ?bp ; intmk:text ?bulletText .
-             OPTIONAL { ?bullet intmk:bulletLabel ?label } }
+             OPTIONAL { ?bullet intmk:bulletLabel ?label }
+             OPTIONAL { ?bullet intmk:listLevel ?level } }
 } ORDER BY ?position ?bp
 """
 
@@ -337,7 +339,8 @@ def paragraphs(store: Store, base: str, resolution: str) -> list[Paragraph]:
             Paragraph(row["paragraph"], row.get("text", ""), flag(row, "heading")),
         )
         if "bullet" in row:
-            bullet = Bullet(row.get("label", ""), row.get("bulletText", ""))
+            level = int(row.get("level", "1"))
+            bullet = Bullet(row.get("label", ""), row.get("bulletText", ""), level)
             if bullet not in paragraph.bullets:
                 paragraph.bullets.append(bullet)
     for paragraph_iri, request in requests(

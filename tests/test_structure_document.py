@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from bs4 import BeautifulSoup
 from rdflib import CSVW, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from tests.conftest import ID, INTMK
+from server.examples import examples
+from tests.conftest import BASE, ID, INTMK
+from tests.server_process import serve
 from tests.test_build import run_build
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "structure" / "019_intmk_2024.txt"
@@ -22,7 +27,8 @@ TOP = ID + "conference/19/resolution/2.2/"
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`intmk build` of the fixture alone: the output folder."""
     work = tmp_path_factory.mktemp("structure")
     sources = work / "sources"
     sources.mkdir()
@@ -30,8 +36,13 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
     result: subprocess.CompletedProcess[str] = run_build(sources, work / "graph")
     assert result.returncode == 0, result.stderr
     assert "0 violations" in result.stdout
+    return work / "graph"
+
+
+@pytest.fixture(scope="module")
+def graph(build: Path) -> Graph:
     data = Dataset()
-    data.parse(work / "graph" / "intmk.nq", format="nquads")
+    data.parse(build / "intmk.nq", format="nquads")
     merged = Graph()
     for quad in data.quads():
         merged.add(quad[:3])
@@ -114,3 +125,75 @@ def test_the_footnote_of_a_paragraph_with_number_and_text(graph: Graph) -> None:
     assert str(graph.value(note, INTMK.text)) == "Vgl. Beschluss der 18. IntMK 2023, TOP 2.1."
     paragraph_text = graph.value(URIRef(TOP + "paragraph/4"), INTMK.text)
     assert str(paragraph_text) == "Die Länder berichten der Arbeitsgruppe über die Umsetzung."
+
+
+def test_the_example_query_lists_every_cell(graph: Graph) -> None:
+    (example,) = [e for e in examples() if e.slug.startswith("21-")]
+    names = ("afterParagraph", "row", "column", "title", "value")
+    rows = [
+        tuple(str(row[name]) for name in names)  # type: ignore[index]
+        for row in graph.query(example.query(BASE)).bindings
+    ]
+    assert rows == [
+        ("3", "1", "1", "Land", "Hessen"),
+        ("3", "1", "2", "Kursplätze", "800"),
+        ("3", "1", "3", "Mittel in Euro", "1.600.000"),
+        ("3", "2", "1", "Land", "Saarland"),
+        ("3", "2", "2", "Kursplätze", "150"),
+        ("3", "2", "3", "Mittel in Euro", "300.000"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def page(build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BeautifulSoup]:
+    """The resolution's page, served by a real `intmk serve` over the build."""
+    log = tmp_path_factory.mktemp("structure-server") / "serve.log"
+    with serve(build, log) as running, httpx.Client(base_url=running.url, timeout=30) as http:
+        response = http.get("/doc/conference/19/resolution/2.2", headers={"Accept": "text/html"})
+        assert response.status_code == 200
+        yield BeautifulSoup(response.text, "html.parser")
+
+
+def test_the_page_nests_the_lettered_list_as_ordered_lists(page: BeautifulSoup) -> None:
+    outer = page.select("blockquote.resolution > ol.bullets")
+    assert len(outer) == 1
+    items = outer[0].find_all("li", recursive=False)
+    labels = [li.select_one("span.bullet-label") for li in items]
+    assert [label.get_text() if label else "" for label in labels] == ["a)", "b)"]
+    inner = items[0].select("ol.bullets > li")
+    assert [li.get_text(" ", strip=True) for li in inner] == [
+        "aa) für Geflüchtete mit Duldung und",
+        "bb) für Geflüchtete im Asylverfahren;",
+    ]
+
+
+def test_the_page_shows_the_table_after_its_paragraph(page: BeautifulSoup) -> None:
+    table = page.select_one("blockquote.resolution table#table-1")
+    assert table is not None
+    assert table.caption is not None
+    assert table.caption.get_text(" ", strip=True) == "Tabelle 1 im Beschluss zu TOP 2.2"
+    heads = table.select("thead th")
+    assert [(th.get_text(), th.get("scope")) for th in heads] == [
+        ("Land", "col"),
+        ("Kursplätze", "col"),
+        ("Mittel in Euro", "col"),
+    ]
+    cells = [[td.get_text() for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+    assert cells == [["Hessen", "800", "1.600.000"], ["Saarland", "150", "300.000"]]
+    before = table.find_previous_sibling("p")
+    assert before is not None
+    assert before.get_text().startswith("Die Kursplätze verteilen sich")
+
+
+def test_the_page_shows_the_footnote_under_its_paragraph_with_a_linked_marker(
+    page: BeautifulSoup,
+) -> None:
+    marker = page.select_one("blockquote.resolution sup.footnote-marker a")
+    assert marker is not None
+    assert (marker.get_text(), marker["href"]) == ("1", "#footnote-1")
+    paragraph = marker.find_parent("p")
+    assert paragraph is not None
+    assert paragraph.get_text().startswith("Die Länder berichten der Arbeitsgruppe")
+    note = page.select_one("aside.footnotes p#footnote-1")
+    assert note is not None
+    assert note.get_text(" ", strip=True) == "1 Vgl. Beschluss der 18. IntMK 2023, TOP 2.1."
