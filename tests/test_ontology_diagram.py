@@ -66,7 +66,9 @@ def test_the_dot_text_has_one_node_per_class_and_one_edge_per_object_property(
     assert len(nodes) == 33
     labelled = re.findall(r'^  "(\w+)" -> "(\w+)" \[label="([^"]+)"', dot, flags=re.MULTILINE)
     assert set(labelled) == drawn_edges(ontology)
-    assert len(labelled) == len(drawn_edges(ontology)) == 54
+    # + 1 of text structure: intmk:underItem (BulletPoint → BulletPoint); the other new
+    # properties link CSVW classes, which the diagram does not draw
+    assert len(labelled) == len(drawn_edges(ontology)) == 54 + 1
     assert ("AgendaItem", "Resolution", "hat Beschluss") in labelled
     subclass = re.findall(r'^  "(\w+)" -> "(\w+)" \[arrowhead=empty', dot, flags=re.MULTILINE)
     assert sorted(subclass) == [
