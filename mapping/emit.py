@@ -14,6 +14,7 @@ from mapping.emit_amounts import emit_amounts
 from mapping.emit_meetings import emit_unresolved_meetings
 from mapping.emit_notes import emit_footnote
 from mapping.emit_people import emit_person_roles
+from mapping.emit_structure import emit_list_items, emit_table
 from mapping.laender import BY_CODE
 from mapping.media_types import media_type
 from mapping.model import (
@@ -526,6 +527,8 @@ class MinutesEmitter:
             self.add(uri, i.fullText if made else i.proposalText, de(resolution.full_text))
         for paragraph in resolution.paragraphs:
             self.emit_paragraph(top, uri, paragraph)
+        for table in resolution.tables:
+            emit_table(self, top, uri, table)
         for request in resolution.requests:
             self.emit_request(top, uri, request)
         for declaration in resolution.declarations:
@@ -638,20 +641,7 @@ class MinutesEmitter:
             f"TOP {top}, Absatz {paragraph.position}",
             f"Item {top}, paragraph {paragraph.position}",
         )
-        for bullet in paragraph.bullets:
-            b = self.uris.bullet(self.n, top, paragraph.position, bullet.position)
-            self.add(b, RDF.type, i.BulletPoint)
-            self.add(uri, i.hasBullet, b)
-            self.add(b, i.position, integer(bullet.position))
-            self.add(b, i.text, de(bullet.text))
-            if bullet.label:
-                self.add(b, i.bulletLabel, Literal(bullet.label))
-            self.label(
-                b,
-                f"TOP {top}, Absatz {paragraph.position}, Spiegelstrich {bullet.position}",
-                f"Item {top}, paragraph {paragraph.position}, bullet {bullet.position}",
-            )
-            self.lines(b, bullet.lines)
+        emit_list_items(self, top, uri, paragraph)
         self.emit_mentions(top, uri, paragraph)
         self.lines(uri, paragraph.lines)
 

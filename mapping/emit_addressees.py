@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 
 from mapping.emit_amounts import line_words
 from mapping.model import Request
+from mapping.vocabulary import integer
 
 if TYPE_CHECKING:
     from mapping.emit import MinutesEmitter
@@ -24,8 +25,7 @@ def emit_request_details(emitter: MinutesEmitter, top: str, uri: URIRef, request
     if request.list_label is not None:
         emitter.add(uri, emitter.intmk.listItemLabel, Literal(request.list_label))
     if request.list_level is not None:
-        level = Literal(str(request.list_level), datatype=XSD.positiveInteger)
-        emitter.add(uri, emitter.intmk.listLevel, level)
+        emitter.add(uri, emitter.intmk.listLevel, integer(request.list_level))
 
 
 def emit_unresolved_addressee(

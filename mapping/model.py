@@ -233,10 +233,24 @@ class ConferenceReference:
 
 @dataclass(frozen=True)
 class Bullet:
-    position: int
-    label: str | None
+    """An item of a list in a paragraph: a bullet ("-", "–", "•", optionally with "1.") or
+    an item of an ordered list ("a)", "aa)", "(1)", "i.", "1." under a lettered item)."""
+
+    position: int  # 1-based, in the order of the text, over all levels
+    label: str | None  # the printed label: "1." of "- 1. …", "a)", "(2)"; None for a bullet
     text: str
     lines: LineRange
+    level: int = 1  # 1 for the outermost list, 2 for an item under an item, …
+    kind: str = "dash"  # mapping/list_items.py KINDS: "dash", "letter", "double-letter", …
+
+    @property
+    def printed(self) -> str:
+        """The item as the source prints it: "- 1. text", "- text", "a) text"; an item
+        under an item indented by two spaces per level."""
+        indent = "  " * (self.level - 1)
+        if self.kind == "dash":
+            return f"{indent}- {self.label + ' ' if self.label else ''}{self.text}"
+        return f"{indent}{self.label} {self.text}"
 
 
 @dataclass(frozen=True)
@@ -254,8 +268,29 @@ class Paragraph:
     def display(self) -> str:
         """The paragraph as the source prints it (number, text, bullets)."""
         head = f"{self.number}. {self.text}" if self.number is not None else self.text
-        bullets = [f"- {b.label + ' ' if b.label else ''}{b.text}" for b in self.bullets]
+        bullets = [b.printed for b in self.bullets]
         return "\n".join([head, *bullets]) if head else "\n".join(bullets)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of a table in a resolution's text: its cells in the order of the columns."""
+
+    number: int  # 1-based among the table's rows, the header not counted (csvw:rownum)
+    cells: tuple[str, ...]  # one per column; "" where the row leaves a column empty
+    lines: LineRange
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table printed in a resolution's text, between two of its paragraphs."""
+
+    position: int  # 1-based among the resolution's tables
+    after_paragraph: int  # the position of the paragraph before it; 0 before the first
+    header: tuple[str, ...]  # the column titles; () when the table prints no header row
+    rows: tuple[TableRow, ...]
+    lines: LineRange
+    columns: int
 
 
 @dataclass(frozen=True)
@@ -351,6 +386,7 @@ class Resolution:
     release: Release | None = None
     declarations: tuple[Declaration, ...] = ()
     heading_mark: str | None = None  # "GL", "neu": the mark in brackets of "TOP 2.4 (GL)"
+    tables: tuple[Table, ...] = ()  # the tables of the text, in order
 
     @property
     def published(self) -> bool:

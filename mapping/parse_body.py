@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mapping.errors import SourceError
+from mapping.list_items import DASH, ListState, looks_like_item, marker
 from mapping.model import Bullet, LineRange, Paragraph
 from mapping.source import NEVER_LAST, Block, Line
 from mapping.text import ends_sentence, join_two
@@ -70,6 +71,8 @@ class Unit:
     number: int | None = None
     bullet: bool = False
     label: str | None = None
+    level: int = 1
+    kind: str = DASH
 
     def extend(self, text: str, line: int) -> None:
         self.text = join_two(self.text, text)
@@ -101,11 +104,16 @@ def dense_groups(lines: list[Line], width: int, path: Path) -> list[list[Line]]:
         following = lines[index + 1].plain.strip() if index + 1 < len(lines) else ""
         if running is None or breaks_before(running, text, following, line, measured, path):
             groups.append([line])
-            running = Running(text, bool(BULLET.match(text)), text)
+            running = Running(text, starts_item(text), text)
             continue
         groups[-1].append(line)
         running = next_running(running, text)
     return groups
+
+
+def starts_item(text: str) -> bool:
+    """Whether a line starts a bullet or a lettered, bracketed or roman list item."""
+    return bool(BULLET.match(text)) or looks_like_item(text)
 
 
 def is_heading_line(text: str, following: str, measured: Measure) -> bool:
@@ -122,8 +130,8 @@ def goes_on_after(line: str) -> bool:
 
 def next_running(running: Running, text: str) -> Running:
     """The unit after a line joined to the block: a new bullet, number or sentence, or more."""
-    if BULLET.match(text) or NUMBERED.match(text) or ends_sentence(running.text):
-        return Running(text, bool(BULLET.match(text)), text)
+    if starts_item(text) or NUMBERED.match(text) or ends_sentence(running.text):
+        return Running(text, starts_item(text), text)
     return Running(join_two(running.text, text), running.bullet, text)
 
 
@@ -132,7 +140,7 @@ def breaks_before(
 ) -> bool:
     """Whether a blank line would stand before this line (a new block starts here)."""
     width, line = measured.width, source.number
-    if BULLET.match(text) or NUMBERED.match(text):
+    if starts_item(text) or NUMBERED.match(text):
         return False  # a unit of its own within a block as well
     if not running.text:
         return False
@@ -186,6 +194,7 @@ def collect_units(
     capitalised line is an error: the paragraph may go on there or a new one start."""
     units: list[Unit] = []
     last_number = 0
+    lists = ListState()
     if measured is None:
         measured = measure([line.plain.strip() for block in blocks for line in block.lines])
     before = ""
@@ -194,7 +203,7 @@ def collect_units(
             text = line.plain.strip()
             new_block = line_index == 0 and block_index > 0
             previous = units[-1] if units else None
-            unit = start_unit(text, line, last_number)
+            unit = start_unit(text, line, last_number, lists)
             full = measured.wrapped and not measured.clearly_fits(before, text)
             if full and previous and unit is None and (block.after_page_break or not new_block):
                 check_full_line(previous, text, line, before, path)
@@ -204,6 +213,8 @@ def collect_units(
                 continue
             if unit is None:
                 unit = Unit(text, line.number, line.last)
+            if not unit.bullet:
+                lists.close()
             if unit.number is not None:
                 last_number = unit.number
             units.append(unit)
@@ -225,11 +236,23 @@ def check_full_line(previous: Unit, text: str, line: Line, before: str, path: Pa
         )
 
 
-def start_unit(text: str, line: Line, last_number: int) -> Unit | None:
-    """A new bullet or numbered paragraph starting on this line, or None."""
+def start_unit(text: str, line: Line, last_number: int, lists: ListState) -> Unit | None:
+    """A new bullet, list item or numbered paragraph starting on this line, or None.
+
+    A plain number ("1.") inside an open list is an item under it when it continues the
+    numbers of that list (or starts them); otherwise it numbers a paragraph."""
     first, last = line.number, line.last
     if match := BULLET.match(text):
-        return Unit(match.group("text"), first, last, bullet=True, label=match.group("label"))
+        level = lists.enter(DASH, lists.last.get(DASH, 0) + 1)
+        return Unit(
+            match.group("text"), first, last, bullet=True, label=match.group("label"), level=level
+        )
+    found = marker(text)
+    if found is not None and lists.accepts(found):
+        level = lists.enter(found.kind, found.ordinal)
+        return Unit(
+            found.text, first, last, bullet=True, label=found.label, level=level, kind=found.kind
+        )
     match = NUMBERED.match(text)
     if match and int(match.group("number")) == last_number + 1:
         return Unit(match.group("text"), first, last, number=int(match.group("number")))
@@ -258,7 +281,7 @@ def assemble(units: list[Unit]) -> tuple[Paragraph, ...]:
     result: list[Paragraph] = []
     for position, (unit, bullet_units) in enumerate(paragraphs, start=1):
         bullets = tuple(
-            Bullet(index, b.label, b.text, LineRange(b.first, b.last))
+            Bullet(index, b.label, b.text, LineRange(b.first, b.last), b.level, b.kind)
             for index, b in enumerate(bullet_units, start=1)
         )
         is_heading = (

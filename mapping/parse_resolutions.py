@@ -24,6 +24,7 @@ from mapping.model import (
 from mapping.parse_body import Measure, dense_groups, parse_body
 from mapping.requests import extract_requests
 from mapping.source import Block, Line, group_blocks
+from mapping.tables import find_tables, read_tables, without_tables
 from mapping.text import join_lines
 from mapping.votes import is_outcome_sentence, outcome_sentence, parse_vote_phrase, vote_of
 
@@ -94,8 +95,11 @@ def parse_resolution(
     measure of all resolutions' text (mapping/parse_body.py); `lenient`: a vote phrase the
     grammar does not know is an unresolved outcome, not an error."""
     lines = joined_vote_sentences(lines)
-    blocks = [block for block in section_blocks(lines, path) if not is_table(block)]
     table_lines = [line for line in lines if "\t" in line.text]
+    text_tables = [] if is_green_list(table_lines) else find_tables(lines)
+    if text_tables:
+        lines, table_lines = without_tables(lines, text_tables), []
+    blocks = [block for block in section_blocks(lines, path) if not is_table(block)]
     if not blocks:
         raise SourceError(
             path,
@@ -118,6 +122,8 @@ def parse_resolution(
         noted_paragraphs(parse_body(body_blocks, path, measured), vote, heading) if released else ()
     )
     refuse_vote_in_text(paragraphs, top, path)
+    starts = [paragraph.lines.first for paragraph in paragraphs]
+    tables = read_tables(text_tables, starts, path) if released else ()
     requests = extract_requests(paragraphs) if vote.outcome.is_decision_of_the_conference else ()
     refuse_noted_by_a_request(vote, paragraphs, requests, top, path, heading)
     last = max([heading.last, *(line.last for line in lines if line.text)])
@@ -134,6 +140,7 @@ def parse_resolution(
         release=fields.release,
         declarations=declarations,
         heading_mark=heading_mark(heading.text),
+        tables=tables,
     )
 
 
@@ -289,6 +296,12 @@ def noted_paragraphs(
         lines = vote.lines or LineRange(heading.number, heading.last)
         return (Paragraph(1, None, vote.statement, False, (), lines),)
     return paragraphs
+
+
+def is_green_list(lines: list[Line]) -> bool:
+    """Whether tab rows in a section are a Green List (TOP, title, "Antragsteller: …")
+    rather than a table of the resolution's text (mapping/tables.py)."""
+    return any("Antragsteller" in line.text for line in lines)
 
 
 def is_table(block: Block) -> bool:

@@ -303,7 +303,7 @@ def paragraph_requests(
                     kind=kind,
                     action=action,
                     list_label=bullet.label,
-                    list_level=1 if bullet.label else None,
+                    list_level=bullet.level if bullet.label else None,
                 )
                 found_list.append((full, bullet.lines, item))
             continue

@@ -118,6 +118,12 @@ class Uris:
             f"conference/{number}/resolution/{top}/paragraph/{paragraph}/bullet/{position}"
         )
 
+    def table(self, number: int, top: str, k: int, *rest: str | int) -> URIRef:
+        """The k-th table of a resolution's text, or a part of it: `"row", 2`, `"column",
+        1`, `"row", 2, "cell", 1`, `"schema"`."""
+        tail = "".join(f"/{part}" for part in rest)
+        return self._id(f"conference/{number}/resolution/{top}/table/{k}{tail}")
+
     def amount(self, number: int, top: str, paragraph: int, position: int) -> URIRef:
         return self._id(
             f"conference/{number}/resolution/{top}/paragraph/{paragraph}/amount/{position}"

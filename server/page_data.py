@@ -202,6 +202,7 @@ def conferences(store: Store, base: str) -> list[ConferenceSummary]:
 class Bullet:
     label: str
     text: str
+    level: int = 1  # 2 for an item under an item (intmk:listLevel)
 
 
 @dataclass
@@ -258,14 +259,15 @@ class Source:
 
 
 PARAGRAPHS = """
-SELECT ?paragraph ?text ?heading ?bullet ?bulletText ?label WHERE {
+SELECT ?paragraph ?text ?heading ?bullet ?bulletText ?label ?level WHERE {
   {resolution} intmk:hasParagraph ?paragraph .
   ?paragraph intmk:position ?position .
   OPTIONAL { ?paragraph intmk:text ?text }
   OPTIONAL { ?paragraph intmk:isHeading ?heading }
   OPTIONAL { ?paragraph intmk:hasBullet ?bullet .
              ?bullet intmk:position ?bp ; intmk:text ?bulletText .
-             OPTIONAL { ?bullet intmk:bulletLabel ?label } }
+             OPTIONAL { ?bullet intmk:bulletLabel ?label }
+             OPTIONAL { ?bullet intmk:listLevel ?level } }
 } ORDER BY ?position ?bp
 """
 
@@ -349,7 +351,8 @@ def paragraphs(store: Store, base: str, resolution: str) -> list[Paragraph]:
             Paragraph(row["paragraph"], row.get("text", ""), flag(row, "heading")),
         )
         if "bullet" in row:
-            bullet = Bullet(row.get("label", ""), row.get("bulletText", ""))
+            level = int(row.get("level", "1"))
+            bullet = Bullet(row.get("label", ""), row.get("bulletText", ""), level)
             if bullet not in paragraph.bullets:
                 paragraph.bullets.append(bullet)
     for paragraph_iri, request in requests(
@@ -591,23 +594,50 @@ class Guest:
 
 
 GUESTS = """
-SELECT ?organisation ?person ?role WHERE {
+SELECT ?organisation ?person ?role ?nameDe ?nameEn WHERE {
   ?participation intmk:ofConference {conference} ; intmk:isGuest true ;
                  intmk:participant ?person ; intmk:onBehalfOf ?organisation ;
                  intmk:position ?position .
   OPTIONAL { ?participation intmk:roleTitle ?role }
+  OPTIONAL {
+    {conference} intmk:hasMeeting ?meeting .
+    ?meeting intmk:meetingKind <https://w3id.org/intmk/id/meeting-kind/hauptkonferenz> ;
+             schema:startDate|dcterms:date ?start .
+  }
+  OPTIONAL {
+    ?organisation intmk:hasName ?name .
+    ?name schema:name ?nameDe , ?nameEn .
+    OPTIONAL { ?name schema:startDate ?from }
+    OPTIONAL { ?name schema:endDate ?to }
+    FILTER (LANG(?nameDe) = "de" && LANG(?nameEn) = "en"
+            && (!BOUND(?from) || ?from <= ?start) && (!BOUND(?to) || ?start <= ?to))
+  }
 } ORDER BY ?position
 """
 
 
-def guests_by_organisation(
-    store: Store, base: str, conference: str
-) -> list[tuple[str, list[Guest]]]:
+@dataclass(frozen=True)
+class GuestOrganisation:
+    """An organisation of the guest list, with the name it had at the conference (the
+    registry's name of that day; empty where the registry does not know it)."""
+
+    iri: str
+    name_then: dict[str, str]
+    guests: list[Guest]
+
+
+def guests_by_organisation(store: Store, base: str, conference: str) -> list[GuestOrganisation]:
     """The guests of a conference by the organisation they came for, in the list's order."""
-    groups: dict[str, list[Guest]] = {}
+    groups: dict[str, GuestOrganisation] = {}
     for row in select(store, base, GUESTS, conference=conference):
-        groups.setdefault(row["organisation"], []).append(Guest(row["person"], row.get("role", "")))
-    return list(groups.items())
+        names = {"de": row.get("nameDe", ""), "en": row.get("nameEn", "")}
+        group = groups.setdefault(
+            row["organisation"], GuestOrganisation(row["organisation"], names, [])
+        )
+        guest = Guest(row["person"], row.get("role", ""))
+        if guest not in group.guests:
+            group.guests.append(guest)
+    return list(groups.values())
 
 
 CHAIRS = """

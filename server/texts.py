@@ -80,6 +80,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind": ("Art", "Kind"),
     "to_bund": ("an den Bund", "to the Bund"),
     "cites": ("Zitiert", "Cites"),
+    # issue 15, text structure: tables and footnotes of a resolution's text
+    "table": ("Tabelle", "Table"),
+    "table_of_item": ("im Beschluss zu TOP", "in the resolution on item"),
+    "row_number": ("Zeile", "Row"),
+    "footnotes": ("Fußnoten", "Footnotes"),
+    "footnote": ("Fußnote", "Footnote"),
     "amount": ("Betrag", "Amount"),
     "approximately": ("ungefähr", "approximately"),
     "up_to": ("bis zu", "up to"),

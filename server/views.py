@@ -8,16 +8,17 @@ below its own content, so nothing the data says is hidden from a reader.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pyoxigraph import NamedNode, Store
 
 from mapping.uris import VOCABULARY
-from server import html, page_data, pages
+from server import html, page_data, page_structure, pages
 from server.dataset import PublishedDataset
 from server.describe import RDF_TYPE, Description
 from server.html import Labels
+from server.list_tree import ItemList, ListNode, as_list, nest
 from server.pages import Frame
 from server.texts import TEXTS
 
@@ -54,6 +55,15 @@ class MarkedParagraph:
     bullets: tuple[tuple[str, tuple[Segment, ...]], ...]
     unplaced: tuple[page_data.Request, ...]
     """Requests whose wording the text does not contain verbatim: shown after it."""
+    items: list[ListNode[tuple[Segment, ...]]] = field(default_factory=list)
+    """The bullets nested by their level (server/list_tree.py)."""
+    notes: tuple[page_structure.Note, ...] = ()
+    """The footnotes of the paragraph and its items, shown under it."""
+
+    @property
+    def item_list(self) -> ItemList[tuple[Segment, ...]]:
+        """The outer list of the paragraph's items."""
+        return as_list(self.items)
 
 
 def mark(text: str, requests: list[page_data.Request]) -> tuple[tuple[Segment, ...], set[str]]:
@@ -73,13 +83,15 @@ def mark(text: str, requests: list[page_data.Request]) -> tuple[tuple[Segment, .
 def marked(paragraph: page_data.Paragraph) -> MarkedParagraph:
     segments, placed = mark(paragraph.text, paragraph.requests)
     bullets = []
+    levelled = []
     for bullet in paragraph.bullets:
         waiting = [r for r in paragraph.requests if r.iri not in placed]
         bullet_segments, found = mark(bullet.text, waiting)
         placed |= found
         bullets.append((bullet.label, bullet_segments))
+        levelled.append((bullet.label, bullet_segments, bullet.level))
     unplaced = tuple(r for r in paragraph.requests if r.iri not in placed)
-    return MarkedParagraph(paragraph, segments, tuple(bullets), unplaced)
+    return MarkedParagraph(paragraph, segments, tuple(bullets), unplaced, nest(levelled))
 
 
 def query_graph(graph: str) -> str:
@@ -160,10 +172,24 @@ def resolution_view(context: Context) -> dict[str, Any]:
         "proposal": bool(context.value(context.intmk("proposalText"))),
         "settled_by": context.value(context.intmk("settledBy")),
         "land_votes": land_votes(context),
-        "paragraphs": [marked(p) for p in page_data.paragraphs(store, base, topic)],
+        "paragraphs": with_notes(
+            [marked(p) for p in page_data.paragraphs(store, base, topic)],
+            page_structure.notes(store, base, topic),
+        ),
+        "tables": page_structure.tables(store, base, topic),
         "applicants": context.by_name(entries.get(item, [])),
         "findings": found,
     }
+
+
+def with_notes(
+    paragraphs: list[MarkedParagraph], notes: list[page_structure.Note]
+) -> list[MarkedParagraph]:
+    """Each paragraph with the footnotes of it and of its items."""
+    return [
+        replace(m, notes=tuple(n for n in notes if n.paragraph == m.paragraph.iri))
+        for m in paragraphs
+    ]
 
 
 def land_votes(context: Context) -> list[tuple[str, str]]:

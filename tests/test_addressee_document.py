@@ -122,9 +122,7 @@ def test_there_are_exactly_the_requests_of_the_text(graph: Graph) -> None:
 
 def test_list_items_carry_their_level(graph: Graph) -> None:
     for number in (6, 7, 8):
-        assert graph.value(request(number), INTMK.listLevel) == Literal(
-            "1", datatype=XSD.positiveInteger
-        )
+        assert graph.value(request(number), INTMK.listLevel) == Literal(1)
     assert graph.value(request(1), INTMK.listLevel) is None
 
 

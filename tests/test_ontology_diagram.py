@@ -66,8 +66,9 @@ def test_the_dot_text_has_one_node_per_class_and_one_edge_per_object_property(
     assert len(nodes) == 35  # issue 15, addressees: UnresolvedAddressee, OrganisationName
     labelled = re.findall(r'^  "(\w+)" -> "(\w+)" \[label="([^"]+)"', dot, flags=re.MULTILINE)
     assert set(labelled) == drawn_edges(ontology)
-    # issue 15: + unresolvedAddressee, hasName; people: preliminaryChairPerson
-    assert len(labelled) == len(drawn_edges(ontology)) == 57
+    # issue 15: + unresolvedAddressee, hasName; people: preliminaryChairPerson; text
+    # structure: underItem (the CSVW links are not drawn)
+    assert len(labelled) == len(drawn_edges(ontology)) == 58
     assert ("AgendaItem", "Resolution", "hat Beschluss") in labelled
     subclass = re.findall(r'^  "(\w+)" -> "(\w+)" \[arrowhead=empty', dot, flags=re.MULTILINE)
     assert sorted(subclass) == [

@@ -64,9 +64,9 @@ def test_every_class_and_property_has_its_section_with_both_labels(
 ) -> None:
     german, english = page(client, "/ontology"), page(client, "/ontology?lang=en")
     defined = terms(ontology)
-    # issue 15: addressees 6 terms; people: preliminaryChairPerson, isPreliminaryChair,
-    # unreadRoleTitle
-    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6 + 3
+    # issue 15: addressees 6 terms; people 3; text structure 6 (listLevel, underItem,
+    # hasTable, afterParagraph, hasCell, inColumn), listLevel shared with addressees
+    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1
     for term in defined:
         anchor = str(term).removeprefix(str(INTMK))
         de, en = section(german, anchor), section(english, anchor)
@@ -153,7 +153,7 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert [a.get_text() for a in margins.select("dt > a")] == ["einstimmig", "mehrheitlich"]
     toc = soup.find("nav", class_="toc")
     assert isinstance(toc, Tag)
-    assert len(toc.select("ul.terms a")) == 151 + 9  # issue 15: addressees 6, people 3
+    assert len(toc.select("ul.terms a")) == 156 + 9  # issue 15: addressees, people, structure
 
 
 def test_the_diagram_is_inline_with_a_text_alternative(
@@ -197,9 +197,9 @@ def test_every_node_shape_is_listed_with_its_messages(client: httpx.Client, shap
         s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)
     )
     # addressees: UnresolvedAddressee, OrganisationName; people: PreliminaryChairShape,
-    # ParticipationPeopleShape
-    assert len(node_shapes) == 46
-    assert len(german.select("article.shape")) == 46
+    # ParticipationPeopleShape; text structure: Table, TableColumn, TableRow, TableCell
+    assert len(node_shapes) == 50
+    assert len(german.select("article.shape")) == 50
     for shape in node_shapes:
         anchor = str(shape).removeprefix("https://w3id.org/intmk/shapes#")
         de, en = section(german, anchor), section(english, anchor)

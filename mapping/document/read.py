@@ -14,6 +14,7 @@ from mapping.document.justified import mark_wrapped
 from mapping.document.model import Document, DocumentLine, ExtractedLine, LineKind
 from mapping.document.normalise import normalise
 from mapping.document.read_text import read_text
+from mapping.document.text_tables import tab_text_tables
 from mapping.errors import SourceError
 from mapping.text import join_two
 
@@ -35,7 +36,8 @@ def read_document(path: Path) -> Document:
     else:
         lines, pages = read_text(path, data)
     laid_out = join_cell_rows(
-        mark_wrapped(tab_columns(mark_furniture(number_lines(lines)), path)), path
+        mark_wrapped(tab_text_tables(tab_columns(mark_furniture(number_lines(lines)), path), path)),
+        path,
     )
     marked, footnotes = find_footnotes(laid_out)
     footnotes = region_notes(lines, marked) + footnotes  # a PDF's notes, then the text's

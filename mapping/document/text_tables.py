@@ -1,0 +1,160 @@
+"""Tables inside the text laid out in columns by runs of spaces: their cells apart by tabs.
+
+A resolution may print a table (Länder with figures, measures with amounts). In a text laid
+out in columns of characters its rows are lines whose cells stand apart by wide gaps; once
+the grammar collapses the runs of spaces, nobody can tell the cells apart. So here, while
+the columns are visible, every run of at least two such rows (blank lines and page
+furniture between them allowed) becomes tab-separated cells by position. Only the
+resolutions are read so, from the first heading "TOP …" on a line of its own: the contents
+and the participant list before it keep their own layouts (mapping/document/columns.py).
+A gap after a list marker ("-   text", "1.   Der Bericht") is the indent of the item.
+
+A row is a content line with a gap of three spaces or more that is no line of justified
+text: in a justified document (mapping/document/justified.py) a line that ends at the right
+margin is text, however wide its spaces are stretched; a table's last column ending exactly
+there is not told from it. Nor is a line whose four or more cells stand apart by gaps of
+about one width (a justified line where the document's margin is not known), so a table
+row of four columns or more needs gaps of different widths. The columns are those of the rows
+with the most cells: each column spans from the leftmost start to the rightmost end of its
+cells, so a left-aligned title over right-aligned figures is one column. A row with fewer
+cells puts each cell in the one column it overlaps and leaves the others empty. Where two
+columns run into each other, or a cell overlaps no column or two, the columns cannot be
+told apart: a SourceError naming the file and the line — never text, never a guess.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from mapping.document.columns import positioned, tabbed
+from mapping.document.justified import end, right_margin
+from mapping.document.model import DocumentLine, LineKind
+from mapping.errors import SourceError
+
+CELL = re.compile(r"\S+(?: \S+)*")  # a run of words with single spaces between them
+WIDE_GAP = re.compile(r"\S {3,}\S")
+MIN_ROWS = 2  # one line with a wide gap is a line of text, not a table
+# a resolution heading on a line of its own ("TOP 2.1", "TOP A"): the resolutions begin
+RESOLUTION_HEADING = re.compile(r"^\s*TOP\s*:?\s*(?:[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)\s*$")
+# a list marker at the start of a line, with the gap a layout leaves after it ("-   text")
+LIST_MARKER = re.compile(r"^\s*(?:[-–•]|\d{1,2}\.|[a-z]{1,2}\)|\(\d{1,2}\)|[ivx]{1,4}\.)(?= )")
+STRETCHED_GAPS = 3
+WORDS_SHARE = 0.75
+FIGURE = re.compile(r"\d")  # gaps of a justified line: four words or more
+
+Span = tuple[int, int, str]  # start, end (exclusive), text of one cell
+
+
+def spans(raw: str) -> tuple[Span, ...]:
+    """The cells of a raw line: runs of words apart by two spaces or more."""
+    return tuple((m.start(), m.end(), m.group()) for m in CELL.finditer(positioned(raw)))
+
+
+def is_row(line: DocumentLine, margin: int | None = None) -> bool:
+    """A content line with a wide gap, not a line of justified text (one that ends at the
+    right margin of a justified document, mapping/document/justified.py)."""
+    raw = positioned(line.raw)
+    text = LIST_MARKER.sub("", raw, count=1).strip()
+    return (
+        line.kind is LineKind.CONTENT
+        and "\t" not in raw
+        and "\t" not in line.text
+        and bool(WIDE_GAP.search(text))
+        and (margin is None or end(line) != margin)
+        and not evenly_stretched(text)
+    )
+
+
+def evenly_stretched(raw: str) -> bool:
+    """A line of justified text even where no right margin is known: four cells or more,
+    every gap between them widened about alike (by at most one space more or less), or
+    nearly every cell one word without a figure (a justified line of proportional type)."""
+    gaps = [len(gap) for gap in re.findall(r"(?<=\S) {2,}(?=\S)", raw)]
+    if len(gaps) < STRETCHED_GAPS:
+        return False
+    words = [cell for _, _, cell in spans(raw) if " " not in cell and not FIGURE.search(cell)]
+    return max(gaps) - min(gaps) <= 1 or len(words) >= WORDS_SHARE * (len(gaps) + 1)
+
+
+def passed_over(line: DocumentLine) -> bool:
+    """A blank line or page furniture between two rows of one table."""
+    return line.kind is LineKind.BLANK or line.kind.is_furniture or not line.raw.strip()
+
+
+def tab_text_tables(lines: list[DocumentLine], path: Path) -> list[DocumentLine]:
+    """The lines with the cells of every table laid out with spaces apart by tabs, from the
+    first resolution heading on."""
+    result = list(lines)
+    start = next((i for i, line in enumerate(lines) if RESOLUTION_HEADING.match(line.text)), None)
+    if start is None:
+        return result
+    for run in row_runs(result[start:], right_margin(result)):
+        run = [start + index for index in run]
+        for index, cells in zip(run, aligned([result[i] for i in run], path), strict=True):
+            result[index] = tabbed(result[index], cells)
+    return result
+
+
+def row_runs(lines: list[DocumentLine], margin: int | None) -> list[list[int]]:
+    """The indexes of the rows of each run of at least MIN_ROWS rows."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for index, line in enumerate([*lines, None]):
+        if line is not None and is_row(line, margin):
+            run.append(index)
+        elif line is not None and passed_over(line):
+            continue
+        else:
+            if len(run) >= MIN_ROWS:
+                runs.append(run)
+            run = []
+    return runs
+
+
+def aligned(rows: list[DocumentLine], path: Path) -> list[list[str]]:
+    """Each row's cells in the table's columns ("" where a row leaves a column empty)."""
+    cells = [spans(row.raw) for row in rows]
+    columns = column_spans(rows, cells, path)
+    return [place(row, found, columns, path) for row, found in zip(rows, cells, strict=True)]
+
+
+def column_spans(
+    rows: list[DocumentLine], cells: list[tuple[Span, ...]], path: Path
+) -> list[tuple[int, int]]:
+    """The spans of the columns: those of the rows with the most cells."""
+    count = max(len(found) for found in cells)
+    full = [found for found in cells if len(found) == count]
+    columns = [(min(f[j][0] for f in full), max(f[j][1] for f in full)) for j in range(count)]
+    for (_, stop), (start, _) in itertools.pairwise(columns):
+        if start <= stop:
+            line = next(row for row, found in zip(rows, cells, strict=True) if len(found) == count)
+            raise SourceError(
+                path,
+                line.number,
+                "the columns of this table cannot be told apart: the cells of one column run "
+                "into the next",
+                "the columns of a table apart by two spaces or more in every row",
+            )
+    return columns
+
+
+def place(
+    row: DocumentLine, found: tuple[Span, ...], columns: list[tuple[int, int]], path: Path
+) -> list[str]:
+    """The row's cells in the columns they overlap."""
+    placed = [""] * len(columns)
+    for start, stop, text in found:
+        hits = [j for j, (a, b) in enumerate(columns) if start < b and a < stop]
+        if len(hits) != 1 or placed[hits[0]]:
+            why = f"it overlaps {len(hits)} columns" if len(hits) != 1 else "its column is taken"
+            raise SourceError(
+                path,
+                row.number,
+                f"the columns of this table cannot be told apart: the cell '{text[:40]}' "
+                f"cannot be put in one column ({why})",
+                "every cell of a row under one column of the table",
+            )
+        placed[hits[0]] = text
+    return placed
