@@ -132,7 +132,7 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert isinstance(heading, Tag)
     assert heading.get_text() == "IntMK-Ontologie: Beschlüsse der Integrationsministerkonferenz"
     facts = soup.select("main > dl.pairs")[0].get_text(" ", strip=True)
-    assert "Version 0.4.0" in facts
+    assert "Version 0.5.0" in facts
     assert "Namensraum https://w3id.org/intmk/ontology#" in facts
     assert "Präfix intmk" in facts
     assert "Lizenz http://dcat-ap.de/def/licenses/dl-by-de/2.0" in facts
