@@ -254,7 +254,8 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], object], str, str]] = {
     ),
     "request without addressee": (
         remove_addressees(C18 + "resolution/6.4/request/1"),
-        "Request-addressee",
+        # issue 15: a request may name no addressee only when it is marked implicit
+        "Request-someAddressee",
         C18 + "resolution/6.4/request/1",
     ),
     "applicant that is not a Land": (
