@@ -10,7 +10,7 @@ not end it: the persons after it stay in that delegation, their positions contin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mapping.errors import SourceError
@@ -27,6 +27,9 @@ ADDRESSED = re.compile(r"^(?:Frau|Herr)\s+\S")
 # the remark naming the chair of the conference, and the chair of its Vorkonferenz
 CHAIR = re.compile(r"^Vorsitz(?:ende[rn]?)?(?:\s+(?:der\s+)?(?:IntMK|Hauptkonferenz))?$")
 PRELIMINARY_CHAIR = re.compile(r"^Vorsitz(?:ende[rn]?)?\s+(?:der\s+|in\s+der\s+)?Vorkonferenz$")
+# a label heading the chair persons: "Vorsitz:" on a line of its own (the run of persons
+# after it, up to a blank line), or "Vorsitz der Vorkonferenz: Frau …" on the person's line
+CHAIR_LABEL = re.compile(r"^(?P<label>Vorsitz[\w ]{0,40}?)\s*:\s*(?P<rest>.*)$")
 # a name holds a word of letters that is not an abbreviation ("Dr." alone is no name)
 NAME = re.compile(r"[^\W\d_]{2,}(?![.\w])")
 # a name without form of address: capitalised words, name particles, at least two words
@@ -47,6 +50,10 @@ EXPECTED_ROLE = (
     "'Referatsleiterin', 'MinDirig', 'StS'), then academic titles ('Dr.', 'Prof. Dr.'), "
     "then the name"
 )
+LABELLED = (
+    "a 'Vorsitz:' label followed by the chair person on its line ('Vorsitz: Herr Minister "
+    "Kai Klose') or by person lines after it"
+)
 EXPECTED_PERSON = (
     "a person: 'Frau' or 'Herr', a role or a title, the name, then remarks in brackets "
     "('(Vorsitz)', '(ab TOP 5)'); an organisation of the delegation; the next Land; or 'Gäste'"
@@ -66,6 +73,15 @@ class ListLine:
 
 
 @dataclass
+class ChairLabel:
+    """A "Vorsitz:" label line: which chair it names, its line, how many persons it marked."""
+
+    preliminary: bool
+    line: int
+    marked: int = 0
+
+
+@dataclass
 class Group:
     """A delegation being read: its Land (None for guests), organisation lines, persons."""
 
@@ -76,10 +92,20 @@ class Group:
     persons: list[Person] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     last: int = 0
+    label: ChairLabel | None = None  # a "Vorsitz:" line heading the persons after it
 
-    def add_person(self, line: Line, path: Path) -> None:
-        self.persons.append(read_person(line, len(self.persons) + 1, path))
+    def add_person(self, line: Line, path: Path, text: str | None = None) -> None:
+        self.persons.append(read_person(line, len(self.persons) + 1, path, text))
         self.last = line.last
+
+    def mark_last_person(self, label: ChairLabel) -> None:
+        """The person just read is a chair (of the conference or of its Vorkonferenz)."""
+        person = self.persons[-1]
+        if label.preliminary:
+            self.persons[-1] = replace(person, preliminary_chair=True)
+        else:
+            self.persons[-1] = replace(person, is_chair=True)
+        label.marked += 1
 
     def delegation(self) -> Delegation:
         if self.land is None:
@@ -196,6 +222,12 @@ def starts_guest_group(group: Group, item: ListLine) -> bool:
 def read_line(group: Group, item: ListLine, path: Path) -> None:
     """One line of a delegation: an organisation line before the persons, else a person."""
     line, text = item.line, item.text
+    label = chair_label(text, line.number)
+    if label is not None:
+        read_label(group, item, label, path)
+        return
+    if group.label is not None and not continues_label(group, item, path):
+        return
     if group.land is not None and not group.organisation_lines:
         read_organisation_line(group, line, path)  # a Land's first line names its ministry
     elif not group.persons and not is_person_line(text) and not starts_persons(group, item):
@@ -207,6 +239,57 @@ def read_line(group: Group, item: ListLine, path: Path) -> None:
         group.last = line.last
     else:
         raise SourceError(path, line.number, f"'{text}' in the participant list", EXPECTED_PERSON)
+
+
+def chair_label(text: str, number: int) -> ChairLabel | None:
+    """A "Vorsitz:" label at the start of a line, or None."""
+    match = CHAIR_LABEL.match(text)
+    if match is None:
+        return None
+    label = match.group("label")
+    if CHAIR.match(label):
+        return ChairLabel(False, number)
+    if PRELIMINARY_CHAIR.match(label):
+        return ChairLabel(True, number)
+    return None
+
+
+def read_label(group: Group, item: ListLine, label: ChairLabel, path: Path) -> None:
+    """A label alone heads the persons after it; a label before a person marks that one."""
+    check_label_done(group, path)
+    rest = CHAIR_LABEL.match(item.text)
+    person = rest.group("rest") if rest else ""
+    if not person:
+        group.label = label
+        group.last = item.line.last
+        return
+    if not (is_person_line(person) or is_bare_name(person)):
+        raise SourceError(
+            path, item.line.number, f"'{item.text}' in the participant list", LABELLED
+        )
+    group.add_person(item.line, path, person)
+    group.mark_last_person(label)
+
+
+def continues_label(group: Group, item: ListLine, path: Path) -> bool:
+    """Under a label, a person line of the run after it is marked (and read here: False);
+    a blank line after marked persons or any other line ends the label (True: read on)."""
+    label = group.label
+    assert label is not None
+    person = is_person_line(item.text) or is_bare_name(item.text)
+    if person and not (label.marked and item.after_gap):
+        group.add_person(item.line, path)
+        group.mark_last_person(label)
+        return False
+    check_label_done(group, path)
+    return True
+
+
+def check_label_done(group: Group, path: Path) -> None:
+    """A label that marked no person is an error naming its line; else it is closed."""
+    label, group.label = group.label, None
+    if label is not None and not label.marked:
+        raise SourceError(path, label.line, "'Vorsitz:' in the participant list", LABELLED)
 
 
 def starts_persons(group: Group, item: ListLine) -> bool:
@@ -230,6 +313,7 @@ def read_organisation_line(group: Group, line: Line, path: Path) -> None:
 
 def check_complete(group: Group, path: Path) -> None:
     """A Land delegation names its ministry and at least one person."""
+    check_label_done(group, path)
     if group.land is None or (group.organisation_lines and group.persons):
         return
     raise SourceError(
@@ -267,9 +351,10 @@ def is_bare_name(line: str) -> bool:
     return bool(BARE_NAME.match(head))
 
 
-def read_person(line: Line, position: int, path: Path) -> Person:
-    """A person line: form of address, role, academic title, name, then remarks in brackets."""
-    text = line.plain
+def read_person(line: Line, position: int, path: Path, text: str | None = None) -> Person:
+    """A person line (or its `text` after a label): form of address, role, academic title,
+    name, then remarks in brackets."""
+    text = line.plain if text is None else text
     head, remarks = split_remarks(text)
     if head is None or "(" in head or ")" in head:
         raise SourceError(

@@ -349,6 +349,78 @@ def test_the_chair_remarks(tmp_path: Path, remark: str, chair: bool, preliminary
     assert (person.is_chair, person.preliminary_chair, person.remark) == (chair, preliminary, None)
 
 
+CHAIR_BLOCK = "Herr Minister Armin Beispiel (Vorsitz)\nHerr Staatssekretär Theo Muster (Vorsitz)\n"
+PRELIMINARY_LINE = "Frau Leitende Ministerialrätin Dr. Anna Beispiel (Vorsitz Vorkonferenz)"
+
+
+def chairs_of(path: Path) -> list[tuple[str, bool, bool]]:
+    """Name, chair and chair of the Vorkonferenz of the persons of the first delegation."""
+    persons = parse_file(path).delegations[0].persons
+    return [(p.name, p.is_chair, p.preliminary_chair) for p in persons]
+
+
+NRW_CHAIRS = [
+    ("Armin Beispiel", True, False),
+    ("Theo Muster", True, False),
+    ("Heinz Probe", False, False),
+    ("Anna Beispiel", False, True),
+    ("Eva Probe", False, False),
+]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a label line of its own before the chair persons, as lists of 2007/2008 print it
+        "Vorsitz:\nHerr Minister Armin Beispiel\nHerr Staatssekretär Theo Muster\n\n",
+        # the label with a blank line after it
+        "Vorsitz:\n\nHerr Minister Armin Beispiel\nHerr Staatssekretär Theo Muster\n\n",
+        # the label on the chair's own line, once per person
+        "Vorsitz: Herr Minister Armin Beispiel\nVorsitz: Herr Staatssekretär Theo Muster\n",
+        # another wording of the label
+        "Vorsitzende:\nHerr Minister Armin Beispiel\nHerr Staatssekretär Theo Muster\n\n",
+    ],
+)
+def test_a_vorsitz_label_line_marks_the_chair_persons(tmp_path: Path, block: str) -> None:
+    """A "Vorsitz:" label marks the persons it heads: those on its line, or the run of
+    person lines after it up to the next blank line."""
+    path = with_line(FIXTURES["2009"], tmp_path, CHAIR_BLOCK, block)
+    assert chairs_of(path) == NRW_CHAIRS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vorsitz der Vorkonferenz: Frau Leitende Ministerialrätin Dr. Anna Beispiel",
+        "Vorsitz Vorkonferenz: Frau Leitende Ministerialrätin Dr. Anna Beispiel",
+        "Vorsitzende der Vorkonferenz: Frau Leitende Ministerialrätin Dr. Anna Beispiel",
+    ],
+)
+def test_a_label_names_the_chair_of_the_vorkonferenz(tmp_path: Path, line: str) -> None:
+    path = with_line(FIXTURES["2009"], tmp_path, PRELIMINARY_LINE, line)
+    assert chairs_of(path) == NRW_CHAIRS
+
+
+@pytest.mark.parametrize(
+    ("block", "after"),
+    [
+        # a label followed by no person: the ministry line
+        ("Vorsitz:\n\nMinisterium für Generationen", "Vorsitz:"),
+        # a label at the end of a delegation
+        ("Frau Referatsleiterin Dipl.-Soz. Eva Probe\nVorsitz:\n", "Vorsitz:"),
+    ],
+)
+def test_a_label_heading_no_person_is_an_error_naming_its_line(
+    tmp_path: Path, block: str, after: str
+) -> None:
+    old = block.replace("Vorsitz:\n\n", "").replace("Vorsitz:\n", "")
+    path = with_line(FIXTURES["2009"], tmp_path, old, block)
+    with pytest.raises(SourceError) as error:
+        parse_file(path)
+    assert error.value.line == line_of(path, after)
+    assert "'Vorsitz:'" in error.value.problem and "person" in error.value.expected
+
+
 # 4. the graph: several chairs conform, guests by organisation, the role not read -------
 
 
