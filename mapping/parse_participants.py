@@ -263,7 +263,7 @@ def read_label(group: Group, item: ListLine, label: ChairLabel, path: Path) -> N
         group.label = label
         group.last = item.line.last
         return
-    if not (is_person_line(person) or is_bare_name(person)):
+    if not names_a_person(person):
         raise SourceError(
             path, item.line.number, f"'{item.text}' in the participant list", LABELLED
         )
@@ -276,13 +276,19 @@ def continues_label(group: Group, item: ListLine, path: Path) -> bool:
     a blank line after marked persons or any other line ends the label (True: read on)."""
     label = group.label
     assert label is not None
-    person = is_person_line(item.text) or is_bare_name(item.text)
+    person = names_a_person(item.text)
     if person and not (label.marked and item.after_gap):
         group.add_person(item.line, path)
         group.mark_last_person(label)
         return False
     check_label_done(group, path)
     return True
+
+
+def names_a_person(text: str) -> bool:
+    """Whether the text after a label names a person: a person line, or a bare name that
+    is no Land ("Vorsitz: Freistaat Bayern" names the chair's Land, not a person)."""
+    return is_person_line(text) or (is_bare_name(text) and land_by_name(text) is None)
 
 
 def check_label_done(group: Group, path: Path) -> None:

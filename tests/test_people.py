@@ -421,6 +421,25 @@ def test_a_label_heading_no_person_is_an_error_naming_its_line(
     assert "'Vorsitz:'" in error.value.problem and "person" in error.value.expected
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a label naming the chair's Land, not a person: never a person "Freistaat Bayern"
+        "Vorsitz: Freistaat Bayern",
+        "Vorsitz: Land Berlin",
+        "Vorsitz: Nordrhein-Westfalen",
+    ],
+)
+def test_a_label_naming_a_land_is_an_error_naming_its_line(tmp_path: Path, line: str) -> None:
+    """Regression (found by an unseen variant): "Vorsitz: Freistaat Bayern" was read as a
+    chair person named "Freistaat Bayern", because two capitalised words are a bare name."""
+    path = with_line(FIXTURES["2009"], tmp_path, "Herr Minister Armin Beispiel (Vorsitz)", line)
+    with pytest.raises(SourceError) as error:
+        parse_file(path)
+    assert error.value.line == line_of(path, line)
+    assert "person" in error.value.expected
+
+
 # 4. the graph: several chairs conform, guests by organisation, the role not read -------
 
 
