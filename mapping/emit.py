@@ -172,6 +172,8 @@ class MinutesEmitter:
         i = self.intmk
         self.add(doc, RDF.type, i.SourceDocument)
         self.add(doc, DCTERMS.title, de(self.m.title))
+        if self.m.printed_title:
+            self.add(doc, i.printedTitle, de(self.m.printed_title))
         self.label(
             doc,
             f"Niederschrift der {self.n}. IntMK {self.m.year}",

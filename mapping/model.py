@@ -501,3 +501,4 @@ class Minutes:
     unread_lines: tuple[UnreadLine, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     unresolved_meetings: tuple[UnresolvedMeeting, ...] = ()
+    printed_title: str = ""  # the whole title block, with the meetings after the year

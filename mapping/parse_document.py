@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mapping.amounts import find_amounts
@@ -115,7 +115,8 @@ def shown(text: str) -> str:
 
 def read_minutes(source: SourceText, lenient: bool) -> Minutes:
     path = source.path
-    title, number, year, meeting, named = parse_title(source, lenient)
+    heading, meeting, named = parse_title(source, lenient)
+    number = heading.number
     contents = find_contents(source)
     skipped = contents.line_numbers if contents else frozenset()
     lines = [
@@ -153,9 +154,9 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
     check_settled_by(resolutions, agenda, path)
     minutes = Minutes(
         source=source_info(source),
-        title=title,
+        title=heading.title,
         number=number,
-        year=year,
+        year=heading.year,
         meeting=meeting,
         other_meetings=named.others or preliminary_meetings(section_lines),
         delegations=delegations,
@@ -165,6 +166,7 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
         unread=unread,
         structure=structure(lines, contents, agenda_lines, list_end),
         unresolved_meetings=named.unresolved,
+        printed_title=heading.printed,
     )
     footnotes = minutes_footnotes(source.document, minutes) if source.document else ()
     return replace(minutes, findings=compare(agenda, resolutions), footnotes=footnotes)
@@ -182,9 +184,20 @@ def source_info(source: SourceText) -> SourceInfo:
     )
 
 
+@dataclass(frozen=True)
+class Heading:
+    """The title of the minutes (up to the year), the whole title block as printed (with
+    the meetings named after the year), the conference's number and year."""
+
+    title: str
+    printed: str
+    number: int
+    year: int
+
+
 def parse_title(
     source: SourceText, lenient: bool = False
-) -> tuple[str, int, int, Meeting, TitleMeetings]:
+) -> tuple[Heading, Meeting, TitleMeetings]:
     """Document title, conference number and year, the meeting it records and the other
     meetings it names (mapping/title_meetings.py).
 
@@ -223,8 +236,10 @@ def parse_title(
         place=meeting_place_of(main.place if main else None, place_field, kind, source.path),
         lines=LineRange(title_lines[0].number, (fields or title_lines)[-1].last),
     )
-    title = text[: match.end("year")]
-    return title, int(match.group("number")), int(match.group("year")), meeting, named
+    heading = Heading(
+        text[: match.end("year")], text, int(match.group("number")), int(match.group("year"))
+    )
+    return heading, meeting, named
 
 
 def title_block(source: SourceText, first: Block) -> tuple[list[Line], list[Line]]:

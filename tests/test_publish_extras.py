@@ -209,6 +209,8 @@ def test_a_header_with_its_page_number_on_one_line_is_published_without_it() -> 
         "running_headers_017_same_line.txt",
         "running_headers_019_delegation.txt",
         "running_headers_umlauf_2022.txt",
+        "running_headers_017_meetings_after_year.txt",
+        "running_headers_019_meetings_after_year.txt",
     ],
 )
 def test_the_running_header_fixtures_conform(name: str) -> None:
@@ -216,6 +218,43 @@ def test_the_running_header_fixtures_conform(name: str) -> None:
     assert set(graph.objects(None, INTMK.runningHeader)), "the fixture taught headers"
     validation = validate(graph, only_shapes(["NoRunningHeaderShape"]))
     assert validation.results == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "printed", "meeting"),
+    [
+        (
+            "running_headers_017_meetings_after_year.txt",
+            "Externe Niederschrift über die Beschlüsse der 17. IntMK 2022 Hauptkonferenz am "
+            "21./22. April 2022 in Ludwigsburg",
+            "conference/17/meeting/hauptkonferenz",
+        ),
+        (
+            "running_headers_019_meetings_after_year.txt",
+            "Externe Niederschrift über die Beschlüsse der 19. IntMK 2024 Hauptkonferenz am "
+            "17./18. April 2024 in Mainz",
+            "conference/19/meeting/hauptkonferenz",
+        ),
+    ],
+)
+def test_a_header_from_the_title_after_the_year_is_exempt_by_the_printed_title(
+    name: str, printed: str, meeting: str
+) -> None:
+    """Regression: a title naming its meeting after the year ends `dcterms:title` at the
+    year, so its header "Hauptkonferenz" inside the meeting's label "Hauptkonferenz der 17.
+    IntMK 2022" was refused as furniture. The printed title (intmk:printedTitle) holds the
+    whole block; without it the same graph is refused, naming the meeting."""
+    graph = emitted(parse_file(DAMAGE / name))
+    document = next(graph.subjects(INTMK.printedTitle, None))
+    assert graph.value(document, INTMK.printedTitle) == Literal(printed, lang="de")
+    assert str(graph.value(document, DCTERMS.title)).endswith(" IntMK " + printed.split()[8])
+    assert "Hauptkonferenz" in set(map(str, graph.objects(document, INTMK.runningHeader)))
+    shapes = only_shapes(["NoRunningHeaderShape"])
+    assert validate(graph, shapes).results == ()
+    graph.remove((document, INTMK.printedTitle, None))
+    assert violations(validate(graph, shapes)) == [
+        ("NoRunningHeader", URIRef(ID + meeting), RDFS.label)
+    ]
 
 
 def test_a_header_planted_into_a_title_is_refused_naming_the_resource() -> None:

@@ -114,7 +114,7 @@ def test_every_term_is_defined_by_the_ontology_and_every_concept_by_its_scheme(
     # text structure: listLevel (shared with addressees), underItem, hasTable,
     # afterParagraph, hasCell, inColumn
     assert (
-        len(terms) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1
+        len(terms) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 1
     )  # issue 15: decisions, amounts, meetings
     assert [t for t in terms if vocabulary.value(t, RDFS.isDefinedBy) != ONTOLOGY] == []
     concepts = concepts_of(vocabulary)
