@@ -5,9 +5,11 @@ Länder" or "die IntMK") before it: "bittet daher den Bund", "bitten die Länder
 Bundesregierung", "empfiehlt dem Bundesministerium für Gesundheit". Several objects are
 joined by "und", "sowie" or a comma ("den Bund und die Länder"). Each object is the
 longest written form of the registry (mapping/organisations.py) that the words give in
-their normal form. An object the registry does not know — an article and a capitalised
-word ("den Deutschen Städtetag") up to a comma, "zu", "um", "und" — is kept with its
-wording as unresolved; it is never dropped, never guessed.
+their normal form, or a Land (mapping/land_objects.py: "das Land Berlin", "die Länder
+Bayern und Hessen"; its key is its ISO 3166-2 code). An object the registry does not
+know — an article and a capitalised word ("den Deutschen Städtetag") up to a comma,
+"zu", "um", "und" — is kept with its wording as unresolved; so are Länder the text does
+not name ("die übrigen Länder"). Nothing is dropped, nothing guessed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mapping.land_objects import is_land_code, land_object_at
 from mapping.organisations import longest_form, normal_words, registry_index
+
+__all__ = ["Addressees", "first_object", "is_land_code", "object_of"]
 
 TOKEN = re.compile(r"\w[\w-]*|[,;()]")
 ARTICLES = frozenset({"den", "die", "das", "dem", "der"})
@@ -41,11 +46,13 @@ class Token:
 
 @dataclass(frozen=True)
 class Addressees:
-    """The objects found: resolved keys, unresolved wordings, where the phrase ends."""
+    """The objects found: resolved keys (organisation keys and Land codes), unresolved
+    wordings, where the phrase ends, and each key with the words that name it."""
 
     keys: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
     end: int = 0
+    stated: tuple[tuple[str, str], ...] = ()  # (key, wording), in the order of the text
 
     @property
     def found(self) -> bool:
@@ -54,9 +61,18 @@ class Addressees:
 
 @dataclass(frozen=True)
 class Group:
-    key: str | None
+    keys: tuple[str, ...]  # none: an object the registry does not know
     wording: str
     next: int  # index of the token after it
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.keys)
+
+    @property
+    def addressed(self) -> bool:
+        """Whether it can be an object: the conference itself is the subject."""
+        return not NOT_ADDRESSED.intersection(self.keys)
 
 
 def tokens(text: str) -> list[Token]:
@@ -69,14 +85,14 @@ def object_of(text: str) -> Addressees:
     index = skip_adverbs(words, 0)
     groups: list[Group] = []
     while (group := group_at(text, words, index)) is not None:
-        if group.key in NOT_ADDRESSED or (groups and not joined(words, index)):
+        if not group.addressed or (groups and not joined(words, index)):
             groups = []  # an inverted subject: the object follows it
-        if group.key not in NOT_ADDRESSED:
+        if group.addressed:
             groups.append(group)
         index = group.next
         if not continues(text, words, index):
             break
-        index += 1 if words[index].text in JOINS else 0
+        index = after_join(words, index)
     if not groups:
         return Addressees()
     end = words[groups[-1].next - 1].end
@@ -89,13 +105,29 @@ def continues(text: str, words: list[Token], index: int) -> bool:
     Länder und die Kommunen"), not the start of what is asked ("den Bund, die Mittel …")."""
     if index >= len(words):
         return False
-    if words[index].text in {"und", "sowie"}:
-        return group_at(text, words, index + 1) is not None
+    if words[index].text in {"und", "sowie"} or comma_and(words, index):
+        return group_at(text, words, after_join(words, index)) is not None
     if words[index].text != ",":
         following = group_at(text, words, index)  # an inverted subject before it
-        return following is not None and following.key is not None
+        return following is not None and following.resolved
     following = group_at(text, words, index + 1)
     return following is not None and joins_next(text, words, following.next)
+
+
+def comma_and(words: list[Token], index: int) -> bool:
+    """ "…, und": a comma that closes a name ("des Innern, für Bau und Heimat, und …")."""
+    return (
+        words[index].text == ","
+        and index + 1 < len(words)
+        and words[index + 1].text in {"und", "sowie"}
+    )
+
+
+def after_join(words: list[Token], index: int) -> int:
+    """The index after the join at `index` ("und", "sowie", a comma, or ", und")."""
+    if comma_and(words, index):
+        return index + 2
+    return index + 1 if words[index].text in JOINS else index
 
 
 def joins_next(text: str, words: list[Token], index: int) -> bool:
@@ -118,14 +150,20 @@ def first_object(span: str) -> Addressees:
         candidate = object_of(span[words[index].start :])
         if candidate.found:
             start = words[index].start
-            return Addressees(candidate.keys, candidate.unresolved, start + candidate.end)
+            return Addressees(
+                candidate.keys, candidate.unresolved, start + candidate.end, candidate.stated
+            )
     return Addressees()
 
 
 def collect(groups: list[Group], end: int) -> Addressees:
-    keys = tuple(dict.fromkeys(g.key for g in groups if g.key is not None))
-    unresolved = tuple(g.wording for g in groups if g.key is None)
-    return Addressees(keys, unresolved, end)
+    """The keys in the order of the text, each with the words that first name it."""
+    stated: dict[str, str] = {}
+    for group in groups:
+        for key in group.keys:
+            stated.setdefault(key, group.wording)
+    unresolved = tuple(g.wording for g in groups if not g.resolved)
+    return Addressees(tuple(stated), unresolved, end, tuple(stated.items()))
 
 
 def joined(words: list[Token], index: int) -> bool:
@@ -140,15 +178,19 @@ def skip_adverbs(words: list[Token], index: int) -> int:
 
 
 def group_at(text: str, words: list[Token], index: int) -> Group | None:
-    """The registry form starting at `index` (longest first), else an unknown object."""
+    """A Land, else the registry form starting at `index` (longest first), else an unknown
+    object."""
     if index >= len(words):
         return None
+    land = land_object_at(text, words, index)
+    if land is not None:
+        return Group(land.codes, land.wording, land.next)
     index_of = registry_index()
     for size in range(min(longest_form() + 1, len(words) - index), 0, -1):
         phrase = text[words[index].start : words[index + size - 1].end]
         key = index_of.get(normal_words(phrase))
         if key is not None and words[index + size - 1].text not in JOINS:
-            return Group(key, phrase, index + size)
+            return Group((key,), phrase, index + size)
     return unknown_at(text, words, index)
 
 
@@ -165,7 +207,7 @@ def unknown_at(text: str, words: list[Token], index: int) -> Group | None:
         if after == end + 1:
             break
         end = after
-    return Group(None, text[words[index].start : words[end - 1].end], end)
+    return Group((), text[words[index].start : words[end - 1].end], end)
 
 
 def capitalised(words: list[Token], index: int) -> int:

@@ -38,6 +38,7 @@ from mapping.emit import MinutesEmitter
 from mapping.entailment import entailed_graph
 from mapping.errors import SourceError
 from mapping.model import Minutes, UnreadItem, UnresolvedAmount
+from mapping.name_periods import names_outside_period
 from mapping.ontology_diagram import write_diagrams
 from mapping.parse_document import parse_text, parse_title
 from mapping.publish import file_record
@@ -94,7 +95,8 @@ class DocumentSummary:
             + len(minutes.unread)
             + unresolved_amounts(minutes)
             + len(minutes.unresolved_meetings)
-            + sum(len(r.unresolved) for r in requests),
+            + sum(len(r.unresolved) for r in requests)
+            + names_outside_period(minutes),
             triples=len(graph),
         )
 

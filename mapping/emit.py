@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from mapping.emit_addressees import emit_request_details
+from mapping.emit_addressees import REQUEST_LABELS, emit_request_details
 from mapping.emit_amounts import emit_amounts
 from mapping.emit_meetings import emit_unresolved_meetings
 from mapping.emit_notes import emit_footnote
@@ -37,7 +37,7 @@ from mapping.model import (
     UnreadLine,
     VoteChoice,
 )
-from mapping.organisations import BY_KEY, organisation_by_name
+from mapping.organisations import organisation_by_name
 from mapping.places import english_place_name
 from mapping.publications import Publication, publication_of
 from mapping.references import celex
@@ -57,18 +57,6 @@ from mapping.vocabulary import (
     new_graph,
 )
 from mapping.wikidata import PERSON_PREFIX, link_wikidata
-
-REQUEST_LABELS = {
-    "pruefbitte": ("Prüfbitte", "Request to examine"),
-    "aufforderung": ("Aufforderung", "Call"),
-    "appell": ("Appell", "Appeal"),
-    "bitte": ("Bitte", "Request"),
-    "ersuchen": ("Ersuchen", "Petition"),
-    "forderung": ("Forderung", "Demand"),
-    "empfehlung": ("Empfehlung", "Recommendation"),
-    "anregung": ("Anregung", "Suggestion"),
-    "erwartung": ("Erwartung", "Expectation"),
-}
 
 
 @dataclass
@@ -688,9 +676,6 @@ class MinutesEmitter:
         self.add(uri, i.requestedAction, de(request.action))
         self.add(uri, i.addresseeImplicit, boolean(request.addressee_implicit))
         self.add(uri, i.inParagraph, self.uris.paragraph(self.n, top, request.paragraph))
-        for key in request.addressees:
-            self.add(uri, i.addressee, self.uris.organisation(key))
-            self.emit_addressee_participation(uri, top, request, key)
         emit_request_details(self, top, uri, request)
         german, english = REQUEST_LABELS[request.kind.value]
         self.label(
@@ -699,25 +684,6 @@ class MinutesEmitter:
             f"{english} {request.number} on item {top}",
         )
         self.lines(uri, request.lines)
-
-    def emit_addressee_participation(
-        self, request_uri: URIRef, top: str, request: Request, key: str
-    ) -> None:
-        """The addressee as a participation in the addressee role (ELI-DL's pattern);
-        intmk:addressee is its shortcut."""
-        i = self.intmk
-        uri = self.uris.addressee(self.n, top, request.number, key)
-        organisation = self.uris.organisation(key)
-        self.add(uri, RDF.type, i.AddresseeParticipation)
-        self.add(request_uri, i.hasAddresseeParticipation, uri)
-        self.add(uri, i.addressedOrganisation, organisation)
-        self.add(uri, i.participationRole, self.concept("participation-role", "adressat"))
-        addressee, (german, english) = BY_KEY[key], REQUEST_LABELS[request.kind.value]
-        self.label(
-            uri,
-            f"{addressee.name_de}: Adressat von {german} {request.number} zu TOP {top}",
-            f"{addressee.name_en}: addressee of {english.lower()} {request.number} on item {top}",
-        )
 
     def emit_green_list(self) -> None:
         i = self.intmk

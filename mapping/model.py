@@ -298,7 +298,7 @@ class Request:
     number: int
     sentence: str
     kind: RequestKind
-    addressees: tuple[str, ...]  # organisation keys
+    addressees: tuple[str, ...]  # organisation keys, or ISO 3166-2 codes of Länder
     action: str
     paragraph: int  # position of the paragraph it stands in
     addressee_implicit: bool
@@ -306,6 +306,7 @@ class Request:
     unresolved: tuple[str, ...] = ()  # objects of the verb the registry does not know
     list_label: str | None = None  # "a)", "bb)": the item of a list inside the request
     list_level: int | None = None  # 1 for a) b), 2 for aa) bb)
+    stated: tuple[tuple[str, str], ...] = ()  # (addressee key, the words naming it)
 
     @property
     def to_bund(self) -> bool:

@@ -11,7 +11,8 @@ from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 from mapping.emit import conference_labels, conference_years
 from mapping.laender import LAENDER
 from mapping.model import Minutes
-from mapping.organisations import ORGANISATIONS, Organisation, OrganisationName
+from mapping.name_periods import period
+from mapping.organisations import ORGANISATIONS, Organisation
 from mapping.uris import Uris
 from mapping.vocabulary import SCHEMA, de, en, new_graph
 from mapping.wikidata import link_wikidata
@@ -24,6 +25,7 @@ def reference_graph(uris: Uris, wikidata: dict[str, str]) -> Graph:
     for land in LAENDER:
         uri = uris.land(land.code)
         graph.add((uri, RDF.type, intmk.Land))
+        graph.add((uri, RDF.type, intmk.Organisation))  # an addressee; without inference
         graph.add((uri, RDF.type, SCHEMA.AdministrativeArea))
         graph.add((uri, intmk.isoCode, Literal(land.code)))
         graph.add((uri, SKOS.notation, Literal(land.code)))
@@ -69,11 +71,6 @@ def add_names(graph: Graph, uris: Uris, intmk: Namespace, org: Organisation) -> 
             graph.add((node, SCHEMA.endDate, Literal(name.valid_to, datatype=XSD.date)))
         if name.name_de != org.name_de:
             graph.add((uri, SKOS.altLabel, de(name.name_de)))
-
-
-def period(name: OrganisationName) -> str:
-    """'2018-03-14 – 2021-12-07', '– 2018-03-13', '2021-12-08 –', '–' (always)."""
-    return f"{name.valid_from or ''} – {name.valid_to or ''}".strip()
 
 
 def referred_conferences(graph: Graph, uris: Uris, documents: Sequence[Minutes]) -> None:

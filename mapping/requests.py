@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from mapping.addressees import Addressees, first_object, object_of
-from mapping.model import LineRange, Paragraph, Request, RequestKind
+from mapping.land_objects import other_laender
+from mapping.model import ApplicantList, LineRange, Paragraph, Request, RequestKind
 from mapping.text import split_sentences
 
 LEADING = (
@@ -59,6 +60,7 @@ class Found:
     unresolved: tuple[str, ...] = ()
     list_label: str | None = None
     list_level: int | None = None
+    stated: tuple[tuple[str, str], ...] = ()  # (addressee key, the words naming it)
 
 
 Finder = Callable[[str, tuple[str, ...]], "Found | None"]
@@ -81,7 +83,9 @@ def find_request(sentence: str, previous: tuple[str, ...]) -> Found | None:
 
 def found_with(kind: RequestKind, objects: Addressees, action: str) -> Found:
     """A request to the objects found; none found: an implicit addressee."""
-    return Found(kind, objects.keys, action, not objects.found, objects.unresolved)
+    return Found(
+        kind, objects.keys, action, not objects.found, objects.unresolved, stated=objects.stated
+    )
 
 
 def after_verb(kind: RequestKind, rest: str) -> Found:
@@ -256,12 +260,17 @@ def item_kind(kind: RequestKind, text: str) -> RequestKind:
     return kind
 
 
-def extract_requests(paragraphs: tuple[Paragraph, ...]) -> tuple[Request, ...]:
-    """Every request of a resolution, numbered in text order."""
+def extract_requests(
+    paragraphs: tuple[Paragraph, ...], applicants: ApplicantList | None = None
+) -> tuple[Request, ...]:
+    """Every request of a resolution, numbered in text order; `applicants`: the item's,
+    which say who "die übrigen Länder" of the applicants are."""
+    applied = applicants.codes if applicants is not None and not applicants.all_laender else ()
     requests: list[Request] = []
     previous: tuple[str, ...] = ()
     for paragraph in paragraphs:
-        for sentence, lines, found in paragraph_requests(paragraph, previous):
+        for sentence, lines, read in paragraph_requests(paragraph, previous):
+            found = with_other_laender(sentence, read, applied)
             if found.addressees:
                 previous = found.addressees
             requests.append(
@@ -277,9 +286,25 @@ def extract_requests(paragraphs: tuple[Paragraph, ...]) -> tuple[Request, ...]:
                     found.unresolved,
                     found.list_label,
                     found.list_level,
+                    found.stated,
                 )
             )
     return tuple(requests)
+
+
+def with_other_laender(sentence: str, found: Found, applied: tuple[str, ...]) -> Found:
+    """ "Die antragstellenden Länder bitten die übrigen Länder …": that object resolved to
+    the Länder that did not apply (mapping/land_objects.py), where the sources say which."""
+    for wording in found.unresolved:
+        codes = other_laender(sentence, wording, applied)
+        if codes:
+            found = replace(
+                found,
+                addressees=tuple(dict.fromkeys((*found.addressees, *codes))),
+                unresolved=tuple(u for u in found.unresolved if u != wording),
+                stated=(*found.stated, *((code, wording) for code in codes)),
+            )
+    return found
 
 
 def paragraph_requests(

@@ -229,6 +229,9 @@ class Request:
     unresolved: tuple[str, ...] = ()  # the wording of addressees the registry does not know
     implicit: bool = False  # the sentence names no addressee
     list_label: str = ""  # "a)", "bb)": the list item the request comes from
+    conference: str = ""  # whose meeting day gives the addressees' names (server/day_names.py)
+    # (addressee, the words of the minutes) where the words are a name of another period
+    outside_period: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -273,7 +276,7 @@ SELECT ?paragraph ?text ?heading ?bullet ?bulletText ?label ?level WHERE {
 
 REQUESTS = """
 SELECT ?request ?number ?addressee ?unknown ?implicit ?listLabel ?kind ?action ?sentence
-       ?paragraph ?toBund ?resolution WHERE {
+       ?paragraph ?toBund ?resolution ?conference ?outsideOf ?outsideWording WHERE {
   {scope}
   ?request intmk:requestNumber ?number ; intmk:requestOf ?resolution .
   OPTIONAL { ?request intmk:addressee ?addressee }
@@ -284,6 +287,10 @@ SELECT ?request ?number ?addressee ?unknown ?implicit ?listLabel ?kind ?action ?
   OPTIONAL { ?request intmk:requestedAction ?action }
   OPTIONAL { ?request intmk:sentence ?sentence }
   OPTIONAL { ?request intmk:inParagraph ?paragraph }
+  OPTIONAL { ?resolution intmk:ofConference ?conference }
+  OPTIONAL { ?request intmk:hasAddresseeParticipation ?part .
+             ?part intmk:nameOutsidePeriod ?used ; intmk:addressedOrganisation ?outsideOf ;
+                   intmk:statedAs ?outsideWording }
   BIND(EXISTS { ?request a intmk:RequestToBund } AS ?toBund)
 } ORDER BY ?resolution ?number
 """
@@ -319,10 +326,12 @@ def requests(store: Store, base: str, scope: str, **iris: str) -> list[tuple[str
         iri = row["request"]
         addressees: tuple[str, ...] = (row["addressee"],) if "addressee" in row else ()
         unknown: tuple[str, ...] = (row["unknown"],) if "unknown" in row else ()
+        outside = tuple(outside_period(row))
         if iri in merged:
             _, known = merged[iri]
             addressees = tuple(dict.fromkeys(known.addressees + addressees))
             unknown = tuple(dict.fromkeys(known.unresolved + unknown))
+            outside = tuple(dict.fromkeys(known.outside_period + outside))
         merged[iri] = (
             row.get("paragraph", ""),
             Request(
@@ -337,9 +346,33 @@ def requests(store: Store, base: str, scope: str, **iris: str) -> list[tuple[str
                 unknown,
                 flag(row, "implicit"),
                 row.get("listLabel", ""),
+                row.get("conference", ""),
+                outside,
             ),
         )
     return list(merged.values())
+
+
+def outside_period(row: Row) -> Iterable[tuple[str, str]]:
+    """The addressee a row names by a name of another period, with the words used."""
+    if "outsideOf" in row and "outsideWording" in row:
+        yield row["outsideOf"], row["outsideWording"]
+
+
+ADDRESSEE_TARGETS = """
+SELECT DISTINCT ?target WHERE {
+  {resolution} intmk:hasRequest ?request .
+  { ?request intmk:hasAddresseeParticipation ?target }
+  UNION { ?request intmk:unresolvedAddressee ?target }
+} ORDER BY ?target
+"""
+
+
+def addressee_targets(store: Store, base: str, resolution: str) -> list[str]:
+    """The addressees of a resolution's requests that findings can be about: each
+    participation (a name used outside its period) and each unresolved addressee."""
+    rows = select(store, base, ADDRESSEE_TARGETS, resolution=resolution)
+    return [row["target"] for row in rows]
 
 
 def paragraphs(store: Store, base: str, resolution: str) -> list[Paragraph]:
@@ -594,24 +627,11 @@ class Guest:
 
 
 GUESTS = """
-SELECT ?organisation ?person ?role ?nameDe ?nameEn WHERE {
+SELECT ?organisation ?person ?role WHERE {
   ?participation intmk:ofConference {conference} ; intmk:isGuest true ;
                  intmk:participant ?person ; intmk:onBehalfOf ?organisation ;
                  intmk:position ?position .
   OPTIONAL { ?participation intmk:roleTitle ?role }
-  OPTIONAL {
-    {conference} intmk:hasMeeting ?meeting .
-    ?meeting intmk:meetingKind <https://w3id.org/intmk/id/meeting-kind/hauptkonferenz> ;
-             schema:startDate|dcterms:date ?start .
-  }
-  OPTIONAL {
-    ?organisation intmk:hasName ?name .
-    ?name schema:name ?nameDe , ?nameEn .
-    OPTIONAL { ?name schema:startDate ?from }
-    OPTIONAL { ?name schema:endDate ?to }
-    FILTER (LANG(?nameDe) = "de" && LANG(?nameEn) = "en"
-            && (!BOUND(?from) || ?from <= ?start) && (!BOUND(?to) || ?start <= ?to))
-  }
 } ORDER BY ?position
 """
 
@@ -626,14 +646,16 @@ class GuestOrganisation:
     guests: list[Guest]
 
 
-def guests_by_organisation(store: Store, base: str, conference: str) -> list[GuestOrganisation]:
-    """The guests of a conference by the organisation they came for, in the list's order."""
+def guests_by_organisation(
+    store: Store, base: str, conference: str, names: dict[str, dict[str, str]]
+) -> list[GuestOrganisation]:
+    """The guests of a conference by the organisation they came for, in the list's order;
+    `names`: each organisation's names of the meeting day (server/day_names.py)."""
     groups: dict[str, GuestOrganisation] = {}
     for row in select(store, base, GUESTS, conference=conference):
-        names = {"de": row.get("nameDe", ""), "en": row.get("nameEn", "")}
-        group = groups.setdefault(
-            row["organisation"], GuestOrganisation(row["organisation"], names, [])
-        )
+        organisation = row["organisation"]
+        then = names.get(organisation, {"de": "", "en": ""})
+        group = groups.setdefault(organisation, GuestOrganisation(organisation, then, []))
         guest = Guest(row["person"], row.get("role", ""))
         if guest not in group.guests:
             group.guests.append(guest)

@@ -94,6 +94,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "per_P1M": ("monatlich", "per month"),
     "not_resolved": ("nicht aufgelöst", "not resolved"),
     "no_addressee_named": ("kein Adressat genannt", "no addressee named"),
+    "name_outside_period": ("Name außerhalb seines Zeitraums", "name outside its period"),
+    "named_in_minutes": ("in der Niederschrift", "in the minutes"),
     "meeting_not_read": ("Sitzungsangabe nicht gelesen", "Meeting phrase not read"),
     "findings": ("Datenqualitätsbefunde", "Data-quality findings"),
     "green_list": ("Grüne Liste", "Green List"),

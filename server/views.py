@@ -16,6 +16,7 @@ from pyoxigraph import NamedNode, Store
 from mapping.uris import VOCABULARY
 from server import html, page_data, page_structure, pages
 from server.dataset import PublishedDataset
+from server.day_names import names_on_the_day
 from server.describe import RDF_TYPE, Description
 from server.html import Labels
 from server.list_tree import ItemList, ListNode, as_list, nest
@@ -159,7 +160,8 @@ def resolution_view(context: Context) -> dict[str, Any]:
     store, base, topic = context.store, context.base, context.topic
     item = context.value(context.intmk("onItem"))
     entries = page_data.applicants(store, base, "BIND({item} AS ?item)", item=item)
-    found = page_data.findings(store, base, [topic, item])
+    targets = [topic, item, *page_data.addressee_targets(store, base, topic)]
+    found = page_data.findings(store, base, targets)
     return {
         "title": context.value(DCTERMS + "title"),
         "item": item,
@@ -179,7 +181,20 @@ def resolution_view(context: Context) -> dict[str, Any]:
         "tables": page_structure.tables(store, base, topic),
         "applicants": context.by_name(entries.get(item, [])),
         "findings": found,
+        "day_name": day_namer(context, [context.value(context.intmk("ofConference"))]),
     }
+
+
+def day_namer(context: Context, conferences: list[str]) -> Callable[[page_data.Request, str], str]:
+    """The name of an addressee on its request's meeting day, in the page's language (a
+    Land's name, or the label where the registry has no name for that day)."""
+    names = {c: names_on_the_day(context.store, context.base, c) for c in set(conferences) if c}
+
+    def name(request: page_data.Request, addressee: str) -> str:
+        then = names.get(request.conference, {}).get(addressee, {})
+        return then.get(context.frame.lang) or context.labels.name(addressee)
+
+    return name
 
 
 def with_notes(
@@ -230,13 +245,15 @@ def item_view(context: Context) -> dict[str, Any]:
 def land_view(context: Context) -> dict[str, Any]:
     store, base, topic = context.store, context.base, context.topic
     items = page_data.land_items(store, base, topic)
+    requests = page_data.land_requests(store, base, topic)
     return {
         "code": context.value(context.intmk("isoCode")),
         "same_as": page_data.values(store, topic, OWL_SAME_AS),
         "items": items,
         "coordinated": [i for i in items if i.coordinating],
-        "requests": page_data.land_requests(store, base, topic),
+        "requests": requests,
         "participants": page_data.participants(store, base, topic),
+        "day_name": day_namer(context, [r.conference for r in requests]),
     }
 
 
@@ -268,7 +285,9 @@ def conference_view(context: Context) -> dict[str, Any]:
         ],
         "chairs": page_data.chairs(store, base, topic, "chairPerson"),
         "preliminary_chairs": page_data.chairs(store, base, topic, "preliminaryChairPerson"),
-        "guests": page_data.guests_by_organisation(store, base, topic),
+        "guests": page_data.guests_by_organisation(
+            store, base, topic, names_on_the_day(store, base, topic)
+        ),
         "chair_land": context.value(context.intmk("chairLand")),
         "minutes": context.value(context.intmk("minutes")),
     }
@@ -316,6 +335,23 @@ def amount_view(context: Context) -> dict[str, Any]:
     return {"headline": pages.format_amount(value, currency, context.frame.lang) if value else ""}
 
 
+def request_view(context: Context) -> dict[str, Any]:
+    """A request's addressees under the names of its meeting day, above the generic table
+    (whose labels are today's names)."""
+    found = page_data.requests(
+        context.store, context.base, "BIND({request} AS ?request)", request=context.topic
+    )
+    if not found:
+        return {"headline": ""}
+    request = found[0][1]
+    name = day_namer(context, [request.conference])
+    unresolved = [f"„{wording}“" for wording in request.unresolved]
+    addressees = [name(request, a) for a in request.addressees] + unresolved
+    text = TEXTS["addressee"][0 if context.frame.lang == "de" else 1]
+    none = TEXTS["no_addressee_named"][0 if context.frame.lang == "de" else 1]
+    return {"headline": f"{text}: {', '.join(addressees) or none}"}
+
+
 VIEWS: dict[str, tuple[str, Callable[[Context], dict[str, Any]]]] = {
     "Resolution": ("resolution.html", resolution_view),
     "AgendaItem": ("item.html", item_view),
@@ -323,6 +359,7 @@ VIEWS: dict[str, tuple[str, Callable[[Context], dict[str, Any]]]] = {
     "Conference": ("conference.html", conference_view),
     "Person": ("person.html", person_view),
     "MonetaryAmount": ("resource.html", amount_view),
+    "Request": ("resource.html", request_view),
 }
 
 

@@ -5,17 +5,15 @@ their own, a request to no one named as such, and conforms to the shapes."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from server.examples import examples
 from tests.conftest import BASE, CONCEPT, ID, INTMK
-from tests.test_build import run_build
+from tests.fixture_builds import build_files
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "addressees" / "012_intmk_2017.txt"
 TOP = ID + "conference/12/resolution/2.2/"
@@ -59,23 +57,16 @@ EXPECTED = {
         "gemeinsame Standards für die Sprachförderung zu entwickeln",
         None,
     ),
+    # the BMI under its name of 2018–2021, in minutes of April 2017: resolved, and a finding
+    # name-outside-period (tests/test_land_addressee_document.py checks the finding)
+    12: ("bitte", {"bmi"}, "die Integrationskurse auszuweiten", None),
 }
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graph, str]:
     """`intmk build` of the fixture alone: its graph and the build summary."""
-    work = tmp_path_factory.mktemp("addressees")
-    sources = work / "sources"
-    sources.mkdir()
-    shutil.copy(FIXTURE, sources / FIXTURE.name)
-    result: subprocess.CompletedProcess[str] = run_build(sources, work / "graph")
-    assert result.returncode == 0, result.stderr
-    data = Dataset()
-    data.parse(work / "graph" / "intmk.nq", format="nquads")
-    merged = Graph()
-    for quad in data.quads():
-        merged.add(quad[:3])
+    merged, result = build_files(tmp_path_factory.mktemp("addressees"), [FIXTURE])
     return merged, result.stdout
 
 
@@ -98,10 +89,11 @@ def test_the_build_conforms_and_counts_the_unresolved_addressee(
     summary = built[1]
     assert "0 violations" in summary
     row = next(line for line in summary.splitlines() if line.startswith("012_intmk_2017"))
-    # requests 11; findings 2: the unresolved addressee and the title of TOP A, which
-    # the agenda words "Genehmigung der Tagesordnung" (as in the fixture it comes from)
-    assert row.split()[4] == "11"
-    assert row.split()[7] == "2"
+    # requests 12; findings 3: the unresolved addressee, the BMI's name of 2018 used in
+    # 2017 (name-outside-period) and the title of TOP A, which the agenda words
+    # "Genehmigung der Tagesordnung" (as in the fixture it comes from)
+    assert row.split()[4] == "12"
+    assert row.split()[7] == "3"
 
 
 @pytest.mark.parametrize("number", sorted(EXPECTED))
@@ -163,7 +155,7 @@ def test_named_addressees_are_not_implicit(graph: Graph) -> None:
 def test_federal_addressees_make_requests_to_the_bund(graph: Graph) -> None:
     to_bund = {n for n in EXPECTED if (request(n), RDF.type, INTMK.RequestToBund) in graph}
     # the European Commission is not the Bund; the unknown and the unnamed are not either
-    assert to_bund == {1, 2, 4, 5, 6, 7, 8, 11}
+    assert to_bund == {1, 2, 4, 5, 6, 7, 8, 11, 12}
 
 
 def test_the_bmi_keeps_its_names_with_their_periods(graph: Graph) -> None:
@@ -191,7 +183,9 @@ def test_the_bmi_keeps_its_names_with_their_periods(graph: Graph) -> None:
     )
 
 
-def test_the_example_query_gives_each_addressee_the_name_it_had_then(graph: Graph) -> None:
+def test_the_example_query_gives_each_addressee_with_its_words(graph: Graph) -> None:
+    """Example 19: each addressee with the words naming it (the name of the meeting day is
+    example 22's, tested in tests/test_land_addressee_document.py)."""
     (example,) = [e for e in examples() if e.slug.startswith("19-")]
     rows = [
         {str(name): str(term) for name, term in row.items()}
@@ -202,31 +196,31 @@ def test_the_example_query_gives_each_addressee_the_name_it_had_then(graph: Grap
             r["request"].rsplit("/", 1)[1],
             r.get("item", ""),
             r.get("addressee", "").removeprefix(ORGANISATION),
-            r.get("nameThen", ""),
+            r.get("statedAs", ""),
             r.get("unresolved", ""),
             r.get("noneNamed", ""),
         )
         for r in rows
     ]
     assert found == [
-        ("1", "", "bmas", "Bundesministerium für Arbeit und Soziales", "", ""),
-        ("2", "", "bamf", "Bundesamt für Migration und Flüchtlinge", "", ""),
-        ("3", "", "europaeische-kommission", "Europäische Kommission", "", ""),
-        ("4", "", "bmg", "Bundesministerium für Gesundheit", "", ""),
+        ("1", "", "bmas", "die Bundesministerin für Arbeit und Soziales", "", ""),
+        ("2", "", "bamf", "das Bundesamt für Migration und Flüchtlinge", "", ""),
+        ("3", "", "europaeische-kommission", "die Europäische Kommission", "", ""),
+        ("4", "", "bmg", "das Bundesministerium für Gesundheit", "", ""),
         (
             "5",
             "",
             "integrationsbeauftragte",
-            "Die Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration",
+            "die Beauftragte der Bundesregierung für Migration, Flüchtlinge und Integration",
             "",
             "",
         ),
-        # in April 2017 the BMI was still the "Bundesministerium des Innern"
-        ("6", "a)", "bmi", "Bundesministerium des Innern", "", ""),
-        ("7", "b)", "bmi", "Bundesministerium des Innern", "", ""),
-        ("8", "c)", "bmi", "Bundesministerium des Innern", "", ""),
+        ("6", "a)", "bmi", "das Bundesministerium des Innern", "", ""),
+        ("7", "b)", "bmi", "das Bundesministerium des Innern", "", ""),
+        ("8", "c)", "bmi", "das Bundesministerium des Innern", "", ""),
         ("9", "", "", "", "den Deutschen Städtetag", ""),
         ("10", "", "", "", "", "true"),
-        ("11", "", "bund", "Bund", "", ""),
-        ("11", "", "laender", "Länder", "", ""),
+        ("11", "", "bund", "dem Bund", "", ""),
+        ("11", "", "laender", "den Ländern", "", ""),
+        ("12", "", "bmi", "das Bundesministerium des Innern, für Bau und Heimat", "", ""),
     ]

@@ -3,18 +3,16 @@ names no figure: its build publishes each as exactly one fact, and conforms."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from server.examples import examples
 from tests.conftest import BASE, CONCEPT, ID, INTMK, value
-from tests.test_build import run_build
+from tests.fixture_builds import build_files
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "amounts" / "019_intmk_2024.txt"
 SCHEMA = "https://schema.org/"
@@ -24,17 +22,7 @@ TOP = ID + "conference/19/resolution/2.2/"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graph, str]:
     """`intmk build` of the fixture alone: its graph and the validation summary."""
-    work = tmp_path_factory.mktemp("amounts")
-    sources = work / "sources"
-    sources.mkdir()
-    shutil.copy(FIXTURE, sources / FIXTURE.name)
-    result: subprocess.CompletedProcess[str] = run_build(sources, work / "graph")
-    assert result.returncode == 0, result.stderr
-    data = Dataset()
-    data.parse(work / "graph" / "intmk.nq", format="nquads")
-    merged = Graph()
-    for quad in data.quads():
-        merged.add(quad[:3])
+    merged, result = build_files(tmp_path_factory.mktemp("amounts"), [FIXTURE])
     return merged, result.stdout
 
 

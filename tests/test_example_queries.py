@@ -49,7 +49,7 @@ def test_the_examples_are_numbered_with_titles_in_both_languages() -> None:
     found = examples()
     numbers = [e.slug[:2] for e in found]
     assert numbers[:14] == [f"{n:02d}" for n in range(1, 15)]
-    assert numbers == sorted(set(numbers)) and "19" in numbers  # 15–19: issue 15
+    assert numbers == sorted(set(numbers)) and "22" in numbers  # 15–22: issue 15
     for example in found:
         assert (
             example.title("de")
@@ -318,13 +318,26 @@ def test_the_requests_in_schema_org_terms(client: httpx.Client) -> None:
     ]
 
 
-def test_addressees_with_the_names_they_had_then(client: httpx.Client) -> None:
+def test_addressees_with_the_words_that_name_them(client: httpx.Client) -> None:
     rows = run(client, by_slug("19"))
     assert len({r["request"] for r in rows}) == 37  # every request of the seed
     by_request = {(r["top"], r["request"].rsplit("/", 1)[1]): r for r in rows}
-    # the BMI in April 2023 had its name of 8 December 2021
-    assert by_request[("4.4", "1")]["nameThen"] == "Bundesministerium des Innern und für Heimat"
+    # the minutes call the BMI by its short form (its name of the day: example 22)
+    assert by_request[("4.4", "1")]["statedAs"] == "das BMI"
     # "Die IntMK fordert einen leichteren Zugang …": no addressee named
     assert by_request[("7.1", "2")].get("noneNamed") == "true"
     assert "addressee" not in by_request[("7.1", "2")]
     assert not any("unresolved" in r for r in rows)
+
+
+def test_organisations_with_the_names_of_the_meeting_day(client: httpx.Client) -> None:
+    """Example 22 on the seed: each organisation the 18th IntMK addresses or has guests of,
+    by its name of 26 April 2023; the seed uses no name of another period."""
+    rows = run(client, by_slug("22"))
+    names = {r["organisation"]: r.get("nameDe", "") for r in rows}
+    # the BMI of April 2023 had its name of 8 December 2021 (today's too)
+    assert names["id/organisation/bmi"] == "Bundesministerium des Innern und für Heimat"
+    assert names["id/organisation/laender"] == "Länder"
+    assert {r["number"] for r in rows} == {"18"}
+    assert not any("nameUsed" in r for r in rows)
+    assert {"das BMI", "den Bund", "die Bundesregierung"} <= {r.get("statedAs", "") for r in rows}

@@ -14,11 +14,12 @@ from pathlib import Path
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from server.examples import examples
 from tests.conftest import BASE, CONCEPT, ID, INTMK
+from tests.fixture_builds import union_graph
 from tests.server_process import serve
 from tests.test_build import run_build
 
@@ -44,12 +45,7 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def graph(build: tuple[Path, str]) -> Graph:
-    data = Dataset()
-    data.parse(build[0] / "intmk.nq", format="nquads")
-    merged = Graph()
-    for quad in data.quads():
-        merged.add(quad[:3])
-    return merged
+    return union_graph(build[0] / "intmk.nq")
 
 
 def meeting(number: int, key: str) -> URIRef:

@@ -67,12 +67,14 @@ def test_the_dot_text_has_one_node_per_class_and_one_edge_per_object_property(
     labelled = re.findall(r'^  "(\w+)" -> "(\w+)" \[label="([^"]+)"', dot, flags=re.MULTILINE)
     assert set(labelled) == drawn_edges(ontology)
     # issue 15: + unresolvedAddressee, hasName; people: preliminaryChairPerson; text
-    # structure: underItem (the CSVW links are not drawn)
-    assert len(labelled) == len(drawn_edges(ontology)) == 58
+    # structure: underItem (the CSVW links are not drawn); addressees (session 11):
+    # nameOutsidePeriod (AddresseeParticipation → OrganisationName)
+    assert len(labelled) == len(drawn_edges(ontology)) == 59
     assert ("AgendaItem", "Resolution", "hat Beschluss") in labelled
     subclass = re.findall(r'^  "(\w+)" -> "(\w+)" \[arrowhead=empty', dot, flags=re.MULTILINE)
     assert sorted(subclass) == [
         ("FederalBody", "Organisation"),
+        ("Land", "Organisation"),  # addressees (session 11): a Land can be addressed
         ("RequestToBund", "Request"),
         ("UnresolvedDecision", "Resolution"),
     ]

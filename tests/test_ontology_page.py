@@ -66,7 +66,8 @@ def test_every_class_and_property_has_its_section_with_both_labels(
     defined = terms(ontology)
     # issue 15: addressees 6 terms; people 3; text structure 6 (listLevel, underItem,
     # hasTable, afterParagraph, hasCell, inColumn), listLevel shared with addressees
-    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 1
+    # addressees (session 11): nameOutsidePeriod
+    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 2  # + printedTitle
     for term in defined:
         anchor = str(term).removeprefix(str(INTMK))
         de, en = section(german, anchor), section(english, anchor)
@@ -153,7 +154,8 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert [a.get_text() for a in margins.select("dt > a")] == ["einstimmig", "mehrheitlich"]
     toc = soup.find("nav", class_="toc")
     assert isinstance(toc, Tag)
-    assert len(toc.select("ul.terms a")) == 156 + 9 + 1  # issue 15 (+1 printedTitle)
+    # issue 15: addressees, people, structure; addressees (session 11): nameOutsidePeriod
+    assert len(toc.select("ul.terms a")) == 156 + 9 + 2  # + printedTitle
 
 
 def test_the_diagram_is_inline_with_a_text_alternative(

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, RDFS, SH
 
 from mapping.errors import SourceError
@@ -25,8 +25,8 @@ from mapping.roles import PersonHead, read_head, starts_with_role
 from mapping.uris import Uris
 from server.examples import examples
 from tests.conftest import BASE, CONCEPT, INTMK
+from tests.fixture_builds import build_texts
 from tests.server_process import serve
-from tests.test_build import run_build
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 FIXTURES = {year: LAYOUTS / f"teilnehmende_{year}.txt" for year in ("2009", "2015", "2019")}
@@ -445,17 +445,7 @@ def test_a_label_naming_a_land_is_an_error_naming_its_line(tmp_path: Path, line:
 
 def built_graph(work: Path, sources: list[tuple[str, str]], *extra: str) -> tuple[Graph, str]:
     """`intmk build` of the given (file name, text) sources: the merged graph and output."""
-    folder = work / "sources"
-    folder.mkdir()
-    for name, text in sources:
-        (folder / name).write_text(text, encoding="utf-8")
-    result = run_build(folder, work / "graph", *extra)
-    assert result.returncode == 0, result.stderr
-    data = Dataset()
-    data.parse(work / "graph" / "intmk.nq", format="nquads")
-    merged = Graph()
-    for quad in data.quads():
-        merged.add(quad[:3])
+    merged, result = build_texts(work, sources, *extra)
     return merged, result.stdout + result.stderr
 
 

@@ -13,12 +13,13 @@ from pathlib import Path
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import CSVW, Dataset, Graph, Literal, URIRef
+from rdflib import CSVW, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from server.examples import examples
 from tests.conftest import BASE, ID, INTMK
+from tests.fixture_builds import union_graph
 from tests.server_process import serve
 from tests.test_build import run_build
 
@@ -41,12 +42,7 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def graph(build: Path) -> Graph:
-    data = Dataset()
-    data.parse(build / "intmk.nq", format="nquads")
-    merged = Graph()
-    for quad in data.quads():
-        merged.add(quad[:3])
-    return merged
+    return union_graph(build / "intmk.nq")
 
 
 def number(graph: Graph, subject: Node | None, predicate: URIRef) -> int:
