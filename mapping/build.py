@@ -204,8 +204,9 @@ def parse_items(source: SourceText, lenient: bool) -> Minutes:
 
 
 def can_be_read_leniently(minutes: Minutes) -> bool:
-    """Whether only resolution sections or meeting phrases of the title failed."""
-    return bool(minutes.unread or minutes.unresolved_meetings)
+    """Whether only resolution sections, meeting phrases of the title or tables failed."""
+    tables = any(resolution.unread_tables for resolution in minutes.resolutions)
+    return bool(minutes.unread or minutes.unresolved_meetings or tables)
 
 
 def check_not_cut_in_agenda(source: SourceText, minutes: Minutes) -> None:

@@ -14,7 +14,7 @@ from mapping.emit_amounts import emit_amounts
 from mapping.emit_meetings import emit_unresolved_meetings
 from mapping.emit_notes import emit_footnote
 from mapping.emit_people import emit_person_roles
-from mapping.emit_structure import emit_list_items, emit_table
+from mapping.emit_structure import emit_list_items, emit_table, emit_unread_table
 from mapping.laender import BY_CODE
 from mapping.media_types import media_type
 from mapping.model import (
@@ -160,8 +160,8 @@ class MinutesEmitter:
         i = self.intmk
         self.add(doc, RDF.type, i.SourceDocument)
         self.add(doc, DCTERMS.title, de(self.m.title))
-        if self.m.printed_title:
-            self.add(doc, i.printedTitle, de(self.m.printed_title))
+        if self.m.source.printed_title:
+            self.add(doc, i.printedTitle, de(self.m.source.printed_title))
         self.label(
             doc,
             f"Niederschrift der {self.n}. IntMK {self.m.year}",
@@ -519,6 +519,8 @@ class MinutesEmitter:
             self.emit_paragraph(top, uri, paragraph)
         for table in resolution.tables:
             emit_table(self, top, uri, table)
+        for unread_table in resolution.unread_tables:
+            emit_unread_table(self, top, uri, unread_table)
         for request in resolution.requests:
             self.emit_request(top, uri, request)
         for declaration in resolution.declarations:

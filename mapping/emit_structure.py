@@ -1,6 +1,8 @@
 """The structure of a resolution text in its graph: the items of a paragraph's lists with
 their printed label, level and the item they stand under (`intmk:BulletPoint`), and the
-tables between its paragraphs (CSVW, `csvw:Table`)."""
+tables between its paragraphs (CSVW, `csvw:Table`), and a finding `unread-table` for lines
+laid out like a table whose columns could not be told apart (`--lenient`: the lines are
+the resolution's text)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 from rdflib.namespace import CSVW, RDF
 
+from mapping.emit_amounts import emit_amount, emit_unresolved
 from mapping.list_items import DASH, parents
-from mapping.model import Paragraph, Table, TableRow
+from mapping.model import Amount, CellAmount, Paragraph, Table, TableRow, UnreadTable
 from mapping.vocabulary import de, integer
 
 if TYPE_CHECKING:
@@ -106,4 +109,51 @@ def emit_row(emitter: MinutesEmitter, top: str, table: URIRef, k: int, row: Tabl
         emitter.add(cell, RDF.type, CSVW.Cell)
         emitter.add(cell, i.inColumn, uris.table(n, top, k, "column", c))
         emitter.add(cell, RDF.value, de(text))
+        for amount in (a for a in row.amounts if a.column == c):
+            emit_cell_amount(emitter, top, (k, row), cell, amount)
     emitter.lines(uri, row.lines)
+
+
+def emit_cell_amount(
+    emitter: MinutesEmitter, top: str, where: tuple[int, TableRow], cell: URIRef, found: CellAmount
+) -> None:
+    """An amount a cell states, as a paragraph's (mapping/emit_amounts.py), at
+    …/cell/{c}/amount/{m}; an unresolved one with its finding naming the row's lines."""
+    i, (k, row) = emitter.intmk, where
+    a = emitter.uris.table(
+        emitter.n, top, k, "row", row.number, "cell", found.column, "amount", found.position
+    )
+    if isinstance(found.mention, Amount):
+        emit_amount(emitter, a, found.mention)
+        emitter.add(cell, i.cellMentionsAmount, a)
+        emitter.lines(a, row.lines)
+        return
+    place = f"table-{k}-row-{row.number}-cell-{found.column}-{found.position}"
+    emit_unresolved(emitter, top, a, found.mention, place, row.lines)
+    emitter.add(cell, i.cellMentionsUnresolvedAmount, a)
+    emitter.lines(a, row.lines)
+
+
+def emit_unread_table(
+    emitter: MinutesEmitter, top: str, resolution: URIRef, unread: UnreadTable
+) -> None:
+    """Lines laid out like a table whose columns cannot be told apart (`--lenient`): their
+    text is the resolution's text; a finding on the resolution names the lines and why."""
+    uri = emitter.uris.finding(emitter.n, unread.key(top))
+    emitter.annotate(uri, "unread-table", resolution)
+    span = f"{unread.lines.first}–{unread.lines.last}"
+    emitter.message(
+        uri,
+        f"Die Zeilen {span} zu TOP {top} sind wie eine Tabelle gesetzt, ihre Spalten lassen "
+        "sich aber nicht sicher trennen: Sie sind als Text des Beschlusses veröffentlicht, "
+        "ohne Tabelle.",
+        f"Lines {span} of item {top} are laid out like a table whose columns cannot be told "
+        f"apart; they are published as text of the resolution, without a table: line "
+        f"{unread.line}: {unread.problem} (expected {unread.expected}).",
+    )
+    emitter.label(
+        uri,
+        f"TOP {top}: Tabelle in Zeilen {span} nicht gelesen",
+        f"Item {top}: table in lines {span} not read",
+    )
+    emitter.lines(uri, unread.lines)

@@ -91,6 +91,10 @@ class SourceInfo:
     """The distinct texts of the running headers furniture.py learned from this document
     (markup and a page number beside them removed), in the order of first appearance."""
     running_footers: tuple[str, ...] = ()
+    printed_title: str = ""
+    """The whole title block as printed, with the meetings named after the year (the
+    minutes' `title` ends at the year); like the running headers, it tells how the file is
+    set, not what the minutes say."""
 
     @property
     def text_name(self) -> str:
@@ -279,6 +283,17 @@ class TableRow:
     number: int  # 1-based among the table's rows, the header not counted (csvw:rownum)
     cells: tuple[str, ...]  # one per column; "" where the row leaves a column empty
     lines: LineRange
+    amounts: tuple[CellAmount, ...] = ()  # the amounts its cells state, in cell order
+
+
+@dataclass(frozen=True)
+class CellAmount:
+    """An amount of money a table cell states ("500.000 Euro", "jährlich 2 Mio. €"), read
+    as in a paragraph (mapping/amounts.py): its column and its place among the cell's."""
+
+    column: int  # 1-based
+    position: int  # 1-based among the amounts of the cell
+    mention: MoneyMention
 
 
 @dataclass(frozen=True)
@@ -291,6 +306,21 @@ class Table:
     rows: tuple[TableRow, ...]
     lines: LineRange
     columns: int
+
+
+@dataclass(frozen=True)
+class UnreadTable:
+    """Lines laid out like a table in a resolution's text whose columns cannot be told apart
+    (or cannot be told from justified text), kept only with `--lenient`: every line is
+    published as text of the resolution, and a data-quality finding names the lines."""
+
+    problem: str
+    expected: str
+    line: int  # where the cause was found
+    lines: LineRange  # the table's lines
+
+    def key(self, top: str) -> str:
+        return f"{top}-table-{self.lines.first}-not-read"
 
 
 @dataclass(frozen=True)
@@ -388,6 +418,7 @@ class Resolution:
     declarations: tuple[Declaration, ...] = ()
     heading_mark: str | None = None  # "GL", "neu": the mark in brackets of "TOP 2.4 (GL)"
     tables: tuple[Table, ...] = ()  # the tables of the text, in order
+    unread_tables: tuple[UnreadTable, ...] = ()  # tables published as text (--lenient)
 
     @property
     def published(self) -> bool:
@@ -502,4 +533,3 @@ class Minutes:
     unread_lines: tuple[UnreadLine, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     unresolved_meetings: tuple[UnresolvedMeeting, ...] = ()
-    printed_title: str = ""  # the whole title block, with the meetings after the year

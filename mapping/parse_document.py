@@ -47,6 +47,7 @@ from mapping.source import (
     read_source,
 )
 from mapping.structure import structure
+from mapping.tables import refuse_undecided, with_amounts, with_undecided
 from mapping.text import join_two
 from mapping.title_meetings import TitleMeetings, TitleText, title_meetings
 
@@ -150,10 +151,14 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
         line for line in lines if line.number >= first_top and line.number not in agenda_numbers
     ]
     sections = unique_sections(section_lines, path)
+    undecided = source.document.undecided_tables if source.document else ()
+    if not lenient:
+        refuse_undecided(undecided, path)
     resolutions, unread = read_sections(sections, number, path, lenient)
+    resolutions = with_undecided(resolutions, undecided)
     check_settled_by(resolutions, agenda, path)
     minutes = Minutes(
-        source=source_info(source),
+        source=replace(source_info(source), printed_title=heading.printed),
         title=heading.title,
         number=number,
         year=heading.year,
@@ -166,7 +171,6 @@ def read_minutes(source: SourceText, lenient: bool) -> Minutes:
         unread=unread,
         structure=structure(lines, contents, agenda_lines, list_end),
         unresolved_meetings=named.unresolved,
-        printed_title=heading.printed,
     )
     footnotes = minutes_footnotes(source.document, minutes) if source.document else ()
     return replace(minutes, findings=compare(agenda, resolutions), footnotes=footnotes)
@@ -417,9 +421,10 @@ def check_settled_by(
 
 
 def enrich(resolution: Resolution, own_number: int) -> Resolution:
-    """Add amounts and references found in each paragraph."""
+    """Add amounts and references found in each paragraph, and amounts in table cells."""
     paragraphs = tuple(enrich_paragraph(p, own_number) for p in resolution.paragraphs)
-    return replace(resolution, paragraphs=paragraphs)
+    tables = tuple(with_amounts(table) for table in resolution.tables)
+    return replace(resolution, paragraphs=paragraphs, tables=tables)
 
 
 def enrich_paragraph(paragraph: Paragraph, own_number: int) -> Paragraph:

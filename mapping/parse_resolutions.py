@@ -24,7 +24,7 @@ from mapping.model import (
 from mapping.parse_body import Measure, dense_groups, parse_body
 from mapping.requests import extract_requests
 from mapping.source import Block, Line, group_blocks
-from mapping.tables import find_tables, read_tables, without_tables
+from mapping.tables import as_text, find_tables, read_tables, readable_tables, without_tables
 from mapping.text import join_lines
 from mapping.votes import is_outcome_sentence, outcome_sentence, parse_vote_phrase, vote_of
 
@@ -96,9 +96,10 @@ def parse_resolution(
     grammar does not know is an unresolved outcome, not an error."""
     lines = joined_vote_sentences(lines)
     table_lines = [line for line in lines if "\t" in line.text]
-    text_tables = [] if is_green_list(table_lines) else find_tables(lines)
-    if text_tables:
-        lines, table_lines = without_tables(lines, text_tables), []
+    found = [] if is_green_list(table_lines) else find_tables(lines)
+    text_tables, unread_tables = readable_tables(found, path, lenient)
+    if found:
+        lines, table_lines = as_text(without_tables(lines, text_tables), unread_tables), []
     blocks = [block for block in section_blocks(lines, path) if not is_table(block)]
     if not blocks:
         raise SourceError(
@@ -142,6 +143,7 @@ def parse_resolution(
         declarations=declarations,
         heading_mark=heading_mark(heading.text),
         tables=tables,
+        unread_tables=tuple(unread_tables) if released else (),
     )
 
 

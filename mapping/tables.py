@@ -8,18 +8,35 @@ text ends it) is a `Table` here: the k-th cell of each row is in the k-th column
 
 The first row is the header when it has no figure and a later row has one; a row equal to
 the header further down is the header printed again after a page break, not a row. A row
-with more cells than the header, or rows of different widths without a header, cannot
-be put in columns: a SourceError naming the file and the line.
+with more cells than the header, or a single row, cannot be put in columns: a SourceError
+naming the file and the line — or with `--lenient` the table's lines are text of the
+resolution again (cells apart by a space, every line kept, in order) and an `UnreadTable`
+names them for a data-quality finding. So does a run the document layer could not put in
+columns (`Document.undecided_tables`, mapping/document/text_tables.py).
+
+A cell states amounts of money as a paragraph does ("500.000 Euro", "jährlich 2 Mio. €"):
+they are read by the same grammar (mapping/amounts.py), each kept with its cell.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from mapping.amounts import find_amounts
+from mapping.document.model import UndecidedTable
 from mapping.errors import SourceError
-from mapping.model import LineRange, Table, TableRow
+from mapping.model import (
+    CellAmount,
+    LineRange,
+    MoneyMention,
+    Resolution,
+    Table,
+    TableRow,
+    UnreadTable,
+    UnresolvedAmount,
+)
 from mapping.source import Line
 
 MIN_ROWS = 2
@@ -69,8 +86,62 @@ def has_figure(cells: tuple[str, ...]) -> bool:
     return any(FIGURE.search(cell) for cell in cells)
 
 
-def read_table(found: TableLines, position: int, after_paragraph: int, path: Path) -> Table:
-    """The typed table: header, rows in order with one cell per column, its lines."""
+def readable_tables(
+    found: list[TableLines], path: Path, lenient: bool = False
+) -> tuple[list[TableLines], list[UnreadTable]]:
+    """The tables whose columns can be told apart, and (only with `lenient`: otherwise a
+    SourceError) the others, to be read as text with a finding."""
+    readable: list[TableLines] = []
+    unread: list[UnreadTable] = []
+    for table in found:
+        try:
+            table_header(table, path)
+        except SourceError as error:
+            if not lenient:
+                raise
+            line = error.line if error.line is not None else table.lines.first
+            unread.append(UnreadTable(error.problem, error.expected, line, table.lines))
+            continue
+        readable.append(table)
+    return readable, unread
+
+
+def as_text(lines: list[Line], tables: list[UnreadTable]) -> list[Line]:
+    """The section's lines with the rows of unread tables as text: cells apart by a space."""
+    taken = {n for table in tables for n in range(table.lines.first, table.lines.last + 1)}
+    return [
+        Line(line.number, " ".join(row_cells(line)), line.page_header, line.through)
+        if line.number in taken and "\t" in line.text
+        else line
+        for line in lines
+    ]
+
+
+def with_undecided(
+    resolutions: tuple[Resolution, ...], undecided: tuple[UndecidedTable, ...]
+) -> tuple[Resolution, ...]:
+    """Each resolution with the undecided tables of the document layer inside its lines."""
+    result = []
+    for resolution in resolutions:
+        own = tuple(
+            UnreadTable(t.problem, t.expected, t.line, LineRange(t.first, t.last))
+            for t in undecided
+            if resolution.lines.first <= t.first <= resolution.lines.last
+        )
+        result.append(replace(resolution, unread_tables=(*resolution.unread_tables, *own)))
+    return tuple(result)
+
+
+def refuse_undecided(undecided: tuple[UndecidedTable, ...], path: Path) -> None:
+    """Without `--lenient`, the first table the document layer could not read is an error."""
+    if undecided:
+        first = undecided[0]
+        raise SourceError(path, first.line, first.problem, first.expected)
+
+
+def table_header(found: TableLines, path: Path) -> tuple[str, ...]:
+    """The header row of a table (() without one); a single row, or a row wider than the
+    header, is a SourceError."""
     first_line, first = found.rows[0]
     if len(found.rows) < MIN_ROWS:
         raise SourceError(
@@ -91,6 +162,14 @@ def read_table(found: TableLines, position: int, after_paragraph: int, path: Pat
                 f"cells, its header {width} columns",
                 "every row of a table with one cell per column",
             )
+    return header
+
+
+def read_table(found: TableLines, position: int, after_paragraph: int, path: Path) -> Table:
+    """The typed table: header, rows in order with one cell per column, its lines."""
+    header = table_header(found, path)
+    rest = found.rows[1:]
+    width = len(header) or max(len(cells) for _, cells in found.rows)
     body = [(line, cells) for line, cells in (rest if header else found.rows) if cells != header]
     rows = tuple(
         TableRow(number, cells + ("",) * (width - len(cells)), LineRange(line.number, line.last))
@@ -107,3 +186,23 @@ def read_tables(
         read_table(table, k, sum(1 for s in paragraph_starts if s < table.lines.first), path)
         for k, table in enumerate(found, start=1)
     )
+
+
+def with_amounts(table: Table) -> Table:
+    """The table with the amounts of money each cell states (as in a paragraph)."""
+    return replace(table, rows=tuple(replace(row, amounts=cell_amounts(row)) for row in table.rows))
+
+
+def cell_amounts(row: TableRow) -> tuple[CellAmount, ...]:
+    return tuple(
+        CellAmount(column, position, in_row(mention, row))
+        for column, text in enumerate(row.cells, start=1)
+        for position, mention in enumerate(find_amounts(text), start=1)
+    )
+
+
+def in_row(mention: MoneyMention, row: TableRow) -> MoneyMention:
+    """An unresolved amount with the lines of its row (its finding names them)."""
+    if isinstance(mention, UnresolvedAmount):
+        return replace(mention, lines=row.lines)
+    return mention

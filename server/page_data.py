@@ -295,23 +295,30 @@ SELECT ?request ?number ?addressee ?unknown ?implicit ?listLabel ?kind ?action ?
 } ORDER BY ?resolution ?number
 """
 
-AMOUNTS = """
+# what the pages show of an amount of money, wherever it is stated (?amount bound)
+AMOUNT_DETAILS = """
+  OPTIONAL { ?amount schema:value ?value }
+  OPTIONAL { ?amount schema:minValue ?minimum }
+  OPTIONAL { ?amount schema:maxValue ?maximum }
+  OPTIONAL { ?amount intmk:perPeriod ?period }
+  OPTIONAL { ?amount schema:currency ?currency }
+  OPTIONAL { ?amount intmk:statedAs ?stated }
+  OPTIONAL { ?amount intmk:approximate ?approximate }
+"""
+
+AMOUNTS = (
+    """
 SELECT ?paragraph ?value ?currency ?stated ?approximate ?minimum ?maximum ?period
        (GROUP_CONCAT(STR(?year); separator=" ") AS ?years) ?unresolved WHERE {
   {resolution} intmk:hasParagraph ?paragraph .
   { ?paragraph intmk:mentionsAmount ?amount . BIND(false AS ?unresolved) }
   UNION { ?paragraph intmk:mentionsUnresolvedAmount ?amount . BIND(true AS ?unresolved) }
-  OPTIONAL { ?amount schema:value ?value }
-  OPTIONAL { ?amount schema:minValue ?minimum }
-  OPTIONAL { ?amount schema:maxValue ?maximum }
-  OPTIONAL { ?amount intmk:perPeriod ?period }
-  OPTIONAL { ?amount intmk:forYear ?year }
-  OPTIONAL { ?amount schema:currency ?currency }
-  OPTIONAL { ?amount intmk:statedAs ?stated }
-  OPTIONAL { ?amount intmk:approximate ?approximate }
-} GROUP BY ?paragraph ?amount ?value ?currency ?stated ?approximate ?minimum ?maximum ?period
-  ?unresolved ORDER BY ?amount
+  OPTIONAL { ?amount intmk:forYear ?year }"""
+    + AMOUNT_DETAILS
+    + """} GROUP BY ?paragraph ?amount ?value ?currency ?stated ?approximate ?minimum ?maximum
+  ?period ?unresolved ORDER BY ?amount
 """
+)
 
 LAWS = """
 SELECT ?paragraph ?law WHERE { {resolution} intmk:hasParagraph ?paragraph .
@@ -394,22 +401,25 @@ def paragraphs(store: Store, base: str, resolution: str) -> list[Paragraph]:
         if paragraph_iri in found:
             found[paragraph_iri].requests.append(request)
     for row in select(store, base, AMOUNTS, resolution=resolution):
-        found[row["paragraph"]].amounts.append(
-            Amount(
-                row.get("value", ""),
-                row.get("currency", ""),
-                row.get("stated", ""),
-                flag(row, "approximate"),
-                row.get("minimum", ""),
-                row.get("maximum", ""),
-                row.get("period", ""),
-                " ".join(sorted(row.get("years", "").split())),
-                flag(row, "unresolved"),
-            )
-        )
+        found[row["paragraph"]].amounts.append(amount_of(row))
     for row in select(store, base, LAWS, resolution=resolution):
         found[row["paragraph"]].laws.append(row["law"])
     return list(found.values())
+
+
+def amount_of(row: Row) -> Amount:
+    """An amount of money as AMOUNTS or a query with AMOUNT_DETAILS gives it."""
+    return Amount(
+        row.get("value", ""),
+        row.get("currency", ""),
+        row.get("stated", ""),
+        flag(row, "approximate"),
+        row.get("minimum", ""),
+        row.get("maximum", ""),
+        row.get("period", ""),
+        " ".join(sorted(row.get("years", "").split())),
+        flag(row, "unresolved"),
+    )
 
 
 FINDINGS = """

@@ -1,5 +1,6 @@
 """The structure of a resolution's text on its page: its tables (CSVW) with their header
-and rows, and the footnotes of its paragraphs and list items."""
+and rows, the amounts their cells state, and the footnotes of its paragraphs and list
+items."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Store
 
-from server.page_data import select
+from server.page_data import AMOUNT_DETAILS, Amount, amount_of, select
 
 CSVW_PREFIX = "PREFIX csvw: <http://www.w3.org/ns/csvw#>\nPREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
 
@@ -19,10 +20,16 @@ class Table:
     after: str  # the paragraph it follows; "" before the first
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    amounts: dict[tuple[int, int], list[Amount]] = field(default_factory=dict)
+    """(row number, column position) → the amounts that cell states, in order."""
 
     @property
     def has_header(self) -> bool:
         return any(self.header)
+
+    def cell_amounts(self, row: int, column: int) -> list[Amount]:
+        """The amounts the cell in row `row`, column `column` (both 1-based) states."""
+        return self.amounts.get((row, column), [])
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,21 @@ SELECT ?table ?rownum ?cpos ?value WHERE {
 """
 )
 
+CELL_AMOUNTS = (
+    CSVW_PREFIX
+    + """
+SELECT ?table ?rownum ?cpos ?value ?currency ?stated ?approximate ?minimum ?maximum ?period
+       ?unresolved WHERE {
+  {resolution} intmk:hasTable ?table .
+  ?table csvw:row ?row . ?row csvw:rownum ?rownum ; intmk:hasCell ?cell .
+  ?cell intmk:inColumn/intmk:position ?cpos .
+  { ?cell intmk:cellMentionsAmount ?amount . BIND(false AS ?unresolved) }
+  UNION { ?cell intmk:cellMentionsUnresolvedAmount ?amount . BIND(true AS ?unresolved) }"""
+    + AMOUNT_DETAILS
+    + """} ORDER BY ?table ?rownum ?cpos ?amount
+"""
+)
+
 NOTES = """
 SELECT ?note ?number ?text ?paragraph WHERE {
   {resolution} intmk:hasParagraph ?paragraph .
@@ -83,6 +105,9 @@ def tables(store: Store, base: str, resolution: str) -> list[Table]:
             table.rows.append([""] * len(table.header))
         if "cpos" in row:
             table.rows[number - 1][int(row["cpos"]) - 1] = row.get("value", "")
+    for row in select(store, base, CELL_AMOUNTS, resolution=resolution):
+        cell = (int(row["rownum"]), int(row["cpos"]))
+        found[row["table"]].amounts.setdefault(cell, []).append(amount_of(row))
     return sorted(found.values(), key=lambda t: t.position)
 
 

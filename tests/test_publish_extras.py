@@ -39,6 +39,7 @@ from tests.typeset import Note, typeset
 
 ROOT = Path(__file__).resolve().parent.parent
 DAMAGE = ROOT / "tests" / "fixtures" / "damage"
+TITLES = ROOT / "tests" / "fixtures" / "titles"
 SHAPES = "https://w3id.org/intmk/shapes#"
 URIS = Uris(BASE)
 
@@ -209,8 +210,8 @@ def test_a_header_with_its_page_number_on_one_line_is_published_without_it() -> 
         "running_headers_017_same_line.txt",
         "running_headers_019_delegation.txt",
         "running_headers_umlauf_2022.txt",
-        "running_headers_017_meetings_after_year.txt",
-        "running_headers_019_meetings_after_year.txt",
+        "../titles/running_headers_017_meetings_after_year.txt",
+        "../titles/running_headers_019_meetings_after_year.txt",
     ],
 )
 def test_the_running_header_fixtures_conform(name: str) -> None:
@@ -244,7 +245,7 @@ def test_a_header_from_the_title_after_the_year_is_exempt_by_the_printed_title(
     year, so its header "Hauptkonferenz" inside the meeting's label "Hauptkonferenz der 17.
     IntMK 2022" was refused as furniture. The printed title (intmk:printedTitle) holds the
     whole block; without it the same graph is refused, naming the meeting."""
-    graph = emitted(parse_file(DAMAGE / name))
+    graph = emitted(parse_file(TITLES / name))
     document = next(graph.subjects(INTMK.printedTitle, None))
     assert graph.value(document, INTMK.printedTitle) == Literal(printed, lang="de")
     assert str(graph.value(document, DCTERMS.title)).endswith(" IntMK " + printed.split()[8])

@@ -23,6 +23,18 @@ joins them and keeps the row's first and last line. A row has at most three cell
 its number (title, applicants, a remark). The table ends at a legend ("(GL = Grüne
 Liste)"), at a block that begins with a TOP number and goes on (a resolution heading and
 its title), or at a row's fourth cell; page furniture inside it is passed over.
+
+A table inside a resolution's text is written so too, but has no known header words
+(`join_text_cell_tables`). It is a run of cells — blocks of one short line that ends no
+sentence — after a lead-in that ends with a colon ("… verteilen sich wie folgt:"), up to
+the next block that is not such a cell, with a figure in at least one of them. Its number
+of columns is the one width k that makes rows of the run: k divides the number of cells,
+the first k cells (the header) have no figure, and at least two rows follow in which the
+same columns hold a figure in every row (a column of Länder beside columns of amounts).
+Where no width makes such rows, or more than one does, the rows cannot be put together:
+a SourceError naming the file, the first cell's line and the count of cells. A run
+without any figure is left to the grammar as text (short lines cannot be told from
+short paragraphs there).
 """
 
 from __future__ import annotations
@@ -43,6 +55,13 @@ HEADER_CELLS = (
 TOP_CELL = re.compile(r"^(?:TOP\s*:?\s*)?(?:[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)(?:\s*\([^()]{1,30}\))?$")
 LEGEND = re.compile(r"^\([^()]+=[^()]+\)$")
 CELLS_AFTER_NUMBER = 3
+# a resolution heading on a line of its own ("TOP 2.1", "TOP A"): the resolutions begin
+RESOLUTION_HEADING = re.compile(r"^\s*TOP\s*:?\s*(?:[A-Z]\d*|\d+(?:\.\d+)?[a-z]?)\s*$")
+FIGURE = re.compile(r"\d")
+SENTENCE_END = re.compile(r"[.!?:;]$")
+CELL_LENGTH = 60  # a cell of a table written cell by cell is one short line
+MIN_CELLS = 6  # a header of two columns and two rows
+MIN_BODY_ROWS = 2  # rows after the header that show which columns hold figures
 
 
 def join_cell_rows(lines: list[DocumentLine], path: Path) -> list[DocumentLine]:
@@ -146,3 +165,84 @@ def join_row(result: list[DocumentLine], cells: list[list[int]]) -> None:
                 result[index] = replace(line, text="\t" + line.text.lstrip(), wraps=True)
             elif offset > 0:
                 result[index] = replace(line, wraps=True)
+
+
+def join_text_cell_tables(lines: list[DocumentLine], path: Path) -> list[DocumentLine]:
+    """The lines with each table written cell by cell inside a resolution's text (after a
+    lead-in ending with a colon) marked to join into rows, from the first resolution
+    heading on. A run of cells no number of columns puts in rows is an error."""
+    result = list(lines)
+    start = next((i for i, line in enumerate(lines) if RESOLUTION_HEADING.match(line.text)), 0)
+    blocks = [block for block in content_blocks(lines) if block[0] >= start]
+    index = 0
+    while index < len(blocks):
+        run = cell_run(result, blocks, index)
+        if not run:
+            index += 1
+            continue
+        cells = blocks[index + 1 : index + 1 + run]
+        width = table_width(result, cells, path)
+        for row in range(0, len(cells), width):
+            join_row(result, cells[row : row + width])
+        index += 1 + run
+    return result
+
+
+def cell_run(lines: list[DocumentLine], blocks: list[list[int]], lead_in: int) -> int:
+    """How many cells follow the block at `lead_in` when it is a lead-in ending with a
+    colon and the run holds a figure (0: no table written cell by cell there)."""
+    if not lines[blocks[lead_in][-1]].text.rstrip().endswith(":"):
+        return 0
+    count = 0
+    for block in blocks[lead_in + 1 :]:
+        if not is_text_cell(lines, block):
+            break
+        count += 1
+    run = blocks[lead_in + 1 : lead_in + 1 + count]
+    figures = any(FIGURE.search(text_of(lines, block)) for block in run)
+    return count if count >= MIN_CELLS and figures else 0
+
+
+def is_text_cell(lines: list[DocumentLine], block: list[int]) -> bool:
+    """One short line that ends no sentence and has no tab: a cell written on its own."""
+    text = lines[block[0]].text.strip()
+    return (
+        len(block) == 1
+        and 0 < len(text) <= CELL_LENGTH
+        and "\t" not in text
+        and not SENTENCE_END.search(text)
+        and not RESOLUTION_HEADING.match(text)
+    )
+
+
+def table_width(lines: list[DocumentLine], cells: list[list[int]], path: Path) -> int:
+    """The one number of columns that puts the cells in rows: a header without figures
+    over at least two rows with figures in the same columns; otherwise an error."""
+    figures = [bool(FIGURE.search(text_of(lines, cell))) for cell in cells]
+    widths = [k for k in range(2, len(cells) // (MIN_BODY_ROWS + 1) + 1) if rows_fit(figures, k)]
+    if len(widths) == 1:
+        return widths[0]
+    first = lines[cells[0][0]]
+    why = (
+        "no number of columns divides them into a header row without figures and rows "
+        "with figures in the same columns"
+        if not widths
+        else f"{' or '.join(map(str, widths))} columns would each put them in rows"
+    )
+    raise SourceError(
+        path,
+        first.number,
+        f"the {len(cells)} cells written one a line from '{first.text.strip()[:40]}' on "
+        f"cannot be put together into rows: {why}",
+        "a table written cell by cell with a header row and every row complete",
+    )
+
+
+def rows_fit(figures: list[bool], width: int) -> bool:
+    """Whether rows of `width` cells make a table: the count divides, the header has no
+    figure, every later row has figures in the same columns, at least one."""
+    if len(figures) % width:
+        return False
+    rows = [tuple(figures[k : k + width]) for k in range(0, len(figures), width)]
+    header, body = rows[0], rows[1:]
+    return not any(header) and len(body) >= MIN_BODY_ROWS and len(set(body)) == 1 and any(body[0])

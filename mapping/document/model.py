@@ -89,3 +89,19 @@ class Document:
     pages: int | None = None  # known for PDFs and text with form feeds
     reader: str = "text"
     footnotes: tuple[Footnote, ...] = field(default=())
+    undecided_tables: tuple[UndecidedTable, ...] = field(default=())
+    """Lines laid out like a table whose columns the layer cannot tell apart (kept as text):
+    the grammar refuses them, or with `--lenient` publishes them as text with a finding."""
+
+
+@dataclass(frozen=True)
+class UndecidedTable:
+    """Lines laid out like a table (mapping/document/text_tables.py) whose columns cannot be
+    told apart, or which cannot be told from justified text: left as text lines, the cause
+    kept for the grammar to refuse or, with `--lenient`, to publish as a finding."""
+
+    first: int  # the first and last source line of the run
+    last: int
+    line: int  # the line the cause was found on
+    problem: str
+    expected: str

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from mapping.document.cell_blocks import join_cell_rows
+from mapping.document.cell_blocks import join_cell_rows, join_text_cell_tables
 from mapping.document.columns import tab_columns
 from mapping.document.footnotes import find_footnotes, region_notes
 from mapping.document.furniture import Page, find_furniture
@@ -14,7 +14,7 @@ from mapping.document.justified import mark_wrapped
 from mapping.document.model import Document, DocumentLine, ExtractedLine, LineKind
 from mapping.document.normalise import normalise
 from mapping.document.read_text import read_text
-from mapping.document.text_tables import tab_text_tables
+from mapping.document.text_tables import read_text_tables
 from mapping.errors import SourceError
 from mapping.text import join_two
 
@@ -35,10 +35,10 @@ def read_document(path: Path) -> Document:
         lines, pages = with_paragraph_gaps(extracted), page_count
     else:
         lines, pages = read_text(path, data)
-    laid_out = join_cell_rows(
-        mark_wrapped(tab_text_tables(tab_columns(mark_furniture(number_lines(lines)), path), path)),
-        path,
+    columns, undecided = read_text_tables(
+        tab_columns(mark_furniture(number_lines(lines)), path), path
     )
+    laid_out = join_text_cell_tables(join_cell_rows(mark_wrapped(columns), path), path)
     marked, footnotes = find_footnotes(laid_out)
     footnotes = region_notes(lines, marked) + footnotes  # a PDF's notes, then the text's
     return Document(
@@ -48,6 +48,7 @@ def read_document(path: Path) -> Document:
         footnotes=tuple(footnotes),
         pages=pages,
         reader=reader,
+        undecided_tables=tuple(undecided),
     )
 
 

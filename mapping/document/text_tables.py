@@ -13,13 +13,20 @@ A row is a content line with a gap of three spaces or more that is no line of ju
 text: in a justified document (mapping/document/justified.py) a line that ends at the right
 margin is text, however wide its spaces are stretched; a table's last column ending exactly
 there is not told from it. Nor is a line whose four or more cells stand apart by gaps of
-about one width (a justified line where the document's margin is not known), so a table
-row of four columns or more needs gaps of different widths. The columns are those of the rows
+about one width (a justified line where the document's margin is not known) — unless it
+stands in a run of at least three such lines whose cells all start in the same columns
+(blank lines between them allowed): the words of justified text never line up so, a
+table of text columns ("Maßnahme   Zuständig   Beginn   Stand") does. Two such lines
+alone cannot be told from either: they stay text, and the document records them as an
+undecided table (the grammar refuses it, or with `--lenient` publishes the lines as text
+with a finding) — never a silent guess either way. The columns are those of the rows
 with the most cells: each column spans from the leftmost start to the rightmost end of its
 cells, so a left-aligned title over right-aligned figures is one column. A row with fewer
 cells puts each cell in the one column it overlaps and leaves the others empty. Where two
 columns run into each other, or a cell overlaps no column or two, the columns cannot be
-told apart: a SourceError naming the file and the line — never text, never a guess.
+told apart: the run is kept as text and recorded as an undecided table with the cause
+(`read_text_tables`; `tab_text_tables` makes it a SourceError naming the file and the
+line) — never cells guessed.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from pathlib import Path
 
 from mapping.document.columns import positioned, tabbed
 from mapping.document.justified import end, right_margin
-from mapping.document.model import DocumentLine, LineKind
+from mapping.document.model import DocumentLine, LineKind, UndecidedTable
 from mapping.errors import SourceError
 
 CELL = re.compile(r"\S+(?: \S+)*")  # a run of words with single spaces between them
@@ -43,6 +50,8 @@ LIST_MARKER = re.compile(r"^\s*(?:[-–•]|\d{1,2}\.|[a-z]{1,2}\)|\(\d{1,2}\)|[
 STRETCHED_GAPS = 3
 WORDS_SHARE = 0.75
 FIGURE = re.compile(r"\d")  # gaps of a justified line: four words or more
+ALIGNED_ROWS = 3  # evenly gapped lines with the same column starts that make a table
+SLACK = 1  # a cell may start one character off its column
 
 Span = tuple[int, int, str]  # start, end (exclusive), text of one cell
 
@@ -85,24 +94,126 @@ def passed_over(line: DocumentLine) -> bool:
 
 def tab_text_tables(lines: list[DocumentLine], path: Path) -> list[DocumentLine]:
     """The lines with the cells of every table laid out with spaces apart by tabs, from the
-    first resolution heading on."""
-    result = list(lines)
-    start = next((i for i, line in enumerate(lines) if RESOLUTION_HEADING.match(line.text)), None)
-    if start is None:
-        return result
-    for run in row_runs(result[start:], right_margin(result)):
-        run = [start + index for index in run]
-        for index, cells in zip(run, aligned([result[i] for i in run], path), strict=True):
-            result[index] = tabbed(result[index], cells)
+    first resolution heading on; a table that cannot be read is a SourceError."""
+    result, undecided = read_text_tables(lines, path)
+    if undecided:
+        raise undecided_error(path, undecided[0])
     return result
 
 
-def row_runs(lines: list[DocumentLine], margin: int | None) -> list[list[int]]:
-    """The indexes of the rows of each run of at least MIN_ROWS rows."""
+def undecided_error(path: Path, table: UndecidedTable) -> SourceError:
+    return SourceError(path, table.line, table.problem, table.expected)
+
+
+def read_text_tables(
+    lines: list[DocumentLine], path: Path
+) -> tuple[list[DocumentLine], list[UndecidedTable]]:
+    """The lines with the cells of every table laid out with spaces apart by tabs, from the
+    first resolution heading on, and the runs left as text because their columns cannot
+    be told apart (or cannot be told from justified text)."""
+    result = list(lines)
+    start = next((i for i, line in enumerate(lines) if RESOLUTION_HEADING.match(line.text)), None)
+    if start is None:
+        return result, []
+    part = result[start:]
+    margin = right_margin(result)
+    aligned_rows, undecided = text_column_rows(part, margin)
+    for run in row_runs(part, margin, aligned_rows):
+        rows = [part[i] for i in run]
+        try:
+            cells = aligned(rows, path)
+        except SourceError as error:
+            line = error.line if error.line is not None else rows[0].number
+            undecided.append(
+                UndecidedTable(rows[0].number, rows[-1].number, line, error.problem, error.expected)
+            )
+            continue
+        for index, row in zip(run, cells, strict=True):
+            result[start + index] = tabbed(result[start + index], row)
+    return result, sorted(undecided, key=lambda table: table.first)
+
+
+def text_column_rows(
+    lines: list[DocumentLine], margin: int | None
+) -> tuple[set[int], list[UndecidedTable]]:
+    """The evenly gapped lines that are rows of a table of text columns: those of a run of
+    at least ALIGNED_ROWS lines whose cells start in the same columns. A run of two is
+    undecided: a table of two rows and two lines of justified text look alike."""
+    rows: set[int] = set()
+    undecided: list[UndecidedTable] = []
+    for chain in aligned_chains(lines, margin):
+        if len(chain) >= ALIGNED_ROWS:
+            rows.update(chain)
+        elif len(chain) == ALIGNED_ROWS - 1:
+            first, last = lines[chain[0]], lines[chain[-1]]
+            undecided.append(two_aligned_lines(first, last))
+    return rows, undecided
+
+
+def two_aligned_lines(first: DocumentLine, last: DocumentLine) -> UndecidedTable:
+    return UndecidedTable(
+        first.number,
+        last.number,
+        first.number,
+        "it cannot be told whether these two lines, their words apart by even gaps and "
+        "starting in the same columns, are the rows of a table of text columns or "
+        "justified text",
+        f"a table of text columns of at least {ALIGNED_ROWS} lines with the same column "
+        "starts, or justified text whose words do not line up",
+    )
+
+
+def aligned_chains(lines: list[DocumentLine], margin: int | None) -> list[list[int]]:
+    """Runs of evenly gapped lines (blank lines and furniture between them passed over)
+    whose cells start in the same columns, line after line."""
+    chains: list[list[int]] = []
+    current: list[int] = []
+    before: tuple[int, ...] = ()
+    for index, line in enumerate(lines):
+        if passed_over(line):
+            continue
+        starts = even_gap_starts(line, margin)
+        if starts is not None and current and same_starts(before, starts):
+            current.append(index)
+        else:
+            chains.append(current)
+            current = [index] if starts is not None else []
+        before = starts or ()
+    chains.append(current)
+    return [chain for chain in chains if chain]
+
+
+def even_gap_starts(line: DocumentLine, margin: int | None) -> tuple[int, ...] | None:
+    """Where the cells of a line start, if it has wide gaps but is taken for justified text
+    by its even gaps alone (not by ending at the right margin); None otherwise."""
+    raw = positioned(line.raw)
+    text = LIST_MARKER.sub("", raw, count=1).strip()
+    if line.kind is not LineKind.CONTENT or "\t" in raw or "\t" in line.text:
+        return None
+    if not WIDE_GAP.search(text) or (margin is not None and end(line) == margin):
+        return None
+    if not evenly_stretched(text):
+        return None
+    return tuple(start for start, _, _ in spans(line.raw))
+
+
+def same_starts(before: tuple[int, ...], starts: tuple[int, ...]) -> bool:
+    return len(before) == len(starts) and all(
+        abs(a - b) <= SLACK for a, b in zip(before, starts, strict=True)
+    )
+
+
+def row_runs(
+    lines: list[DocumentLine],
+    margin: int | None,
+    aligned_rows: frozenset[int] | set[int] = frozenset(),
+) -> list[list[int]]:
+    """The indexes of the rows of each run of at least MIN_ROWS rows; `aligned_rows` are
+    rows of a table of text columns (evenly gapped, taken for justified text alone)."""
     runs: list[list[int]] = []
     run: list[int] = []
     for index, line in enumerate([*lines, None]):
-        if line is not None and is_row(line, margin):
+        if line is not None and (is_row(line, margin) or index in aligned_rows):
             run.append(index)
         elif line is not None and passed_over(line):
             continue
