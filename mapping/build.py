@@ -37,8 +37,7 @@ from mapping.dumps import Dump, write_dumps
 from mapping.emit import MinutesEmitter
 from mapping.entailment import entailed_graph
 from mapping.errors import SourceError
-from mapping.model import Minutes, UnreadItem, UnresolvedAmount
-from mapping.name_periods import names_outside_period
+from mapping.model import Minutes, UnreadItem
 from mapping.ontology_diagram import write_diagrams
 from mapping.parse_document import parse_text, parse_title
 from mapping.publish import file_record
@@ -91,20 +90,10 @@ class DocumentSummary:
             requests=len(requests),
             requests_to_bund=sum(1 for r in requests if r.to_bund),
             persons=sum(len(d.persons) for d in minutes.delegations),
-            findings=len(minutes.findings)
-            + len(minutes.unread)
-            + unresolved_amounts(minutes)
-            + len(minutes.unresolved_meetings)
-            + sum(len(r.unresolved) for r in requests)
-            + names_outside_period(minutes),
+            # every data-quality finding the graph publishes, whatever its kind
+            findings=len(set(graph.subjects(RDF.type, URIRef(intmk + "DataQualityFinding")))),
             triples=len(graph),
         )
-
-
-def unresolved_amounts(minutes: Minutes) -> int:
-    """Each amount the reader could not resolve is a data-quality finding of its own."""
-    paragraphs = (p for r in minutes.resolutions for p in r.paragraphs)
-    return sum(1 for p in paragraphs for a in p.amounts if isinstance(a, UnresolvedAmount))
 
 
 def source_files(sources: Path) -> list[Path]:

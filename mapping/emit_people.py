@@ -1,8 +1,10 @@
-"""What the participant list says of a person's role this year beyond the role title: the
-chair of the Vorkonferenz (`intmk:preliminaryChairPerson`, `intmk:isPreliminaryChair`),
-and a role the grammar cannot read (`--lenient`): its wording as `intmk:unreadRoleTitle`
-on the participation and a data-quality finding `unresolved-role` that names its line.
-The wording is never part of the name, and no role is guessed from it."""
+"""What the participant list says of a person's role this year beyond the role title as
+printed: the office it names (`intmk:heldOffice`, a concept of the scheme `id/office`,
+mapping/offices.py) or, when the scheme does not know the title, a data-quality finding
+`unresolved-office`; the chair of the Vorkonferenz (`intmk:preliminaryChairPerson`,
+`intmk:isPreliminaryChair`); and a role the grammar cannot read (`--lenient`): its wording
+as `intmk:unreadRoleTitle` on the participation and a finding `unresolved-role` that names
+its line. The wording is never part of the name, and no office is guessed from it."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from rdflib.namespace import RDF
 
 from mapping.emit_amounts import line_words
 from mapping.model import Person
+from mapping.offices import office_of
 from mapping.vocabulary import DQV, OA
 
 if TYPE_CHECKING:
@@ -24,6 +27,8 @@ def emit_person_roles(
 ) -> None:
     """The roles of one participation that the list states beyond title and chair."""
     i = emitter.intmk
+    if person.role_title:
+        emit_office(emitter, person, part, person.role_title)
     if person.preliminary_chair:
         emitter.add(emitter.conference, i.preliminaryChairPerson, person_uri)
         emitter.add(part, i.isPreliminaryChair, Literal(True))
@@ -31,26 +36,64 @@ def emit_person_roles(
         emit_unread_role(emitter, person, part, person.unread_role)
 
 
+def emit_office(emitter: MinutesEmitter, person: Person, part: URIRef, title: str) -> None:
+    """The office the role title names, else a finding that the scheme does not know it."""
+    key = office_of(title)
+    if key is not None:
+        emitter.add(part, emitter.intmk.heldOffice, emitter.concept("office", key))
+        return
+    line = line_words(person.lines)
+    emit_role_finding(
+        emitter,
+        person,
+        part,
+        "unresolved-office",
+        (
+            f"Teilnehmendenliste, {line[0]}: die Amtsbezeichnung „{title}“ von {person.name} "
+            "steht nicht im Schema der Ämter; sie ist nur wie gedruckt veröffentlicht.",
+            f"List of participants, {line[1]}: the role title “{title}” of {person.name} is "
+            "not in the scheme of offices; it is published as printed only.",
+        ),
+        (f"Amt nicht bekannt ({line[0]})", f"Office not known ({line[1]})"),
+    )
+
+
 def emit_unread_role(emitter: MinutesEmitter, person: Person, part: URIRef, wording: str) -> None:
+    emitter.add(part, emitter.intmk.unreadRoleTitle, Literal(wording))
+    line = line_words(person.lines)
+    emit_role_finding(
+        emitter,
+        person,
+        part,
+        "unresolved-role",
+        (
+            f"Teilnehmendenliste, {line[0]}: „{wording}“ vor dem Namen {person.name} lässt "
+            "sich nicht als Amtsbezeichnung lesen; es ist nur mit seinem Wortlaut "
+            "veröffentlicht.",
+            f"List of participants, {line[1]}: “{wording}” before the name {person.name} "
+            "cannot be read as a role title; it is published with its wording only.",
+        ),
+        (f"Amtsbezeichnung nicht gelesen ({line[0]})", f"Role title not read ({line[1]})"),
+    )
+
+
+def emit_role_finding(
+    emitter: MinutesEmitter,
+    person: Person,
+    part: URIRef,
+    kind: str,
+    message: tuple[str, str],
+    label: tuple[str, str],
+) -> None:
+    """A data-quality finding of `kind` on the participation, naming the person's line."""
     i = emitter.intmk
-    emitter.add(part, i.unreadRoleTitle, Literal(wording))
-    finding = emitter.uris.finding(emitter.n, f"role-{person.lines.first}-not-read")
+    slug = "office-not-known" if kind == "unresolved-office" else "not-read"
+    finding = emitter.uris.finding(emitter.n, f"role-{person.lines.first}-{slug}")
     emitter.add(finding, RDF.type, i.DataQualityFinding)
     emitter.add(finding, RDF.type, DQV.QualityAnnotation)
-    emitter.add(finding, i.findingKind, emitter.concept("finding-kind", "unresolved-role"))
+    emitter.add(finding, i.findingKind, emitter.concept("finding-kind", kind))
     emitter.add(finding, OA.hasTarget, part)
-    line = line_words(person.lines)
-    emitter.message(
-        finding,
-        f"Teilnehmendenliste, {line[0]}: „{wording}“ vor dem Namen {person.name} lässt sich "
-        "nicht als Amtsbezeichnung lesen; es ist nur mit seinem Wortlaut veröffentlicht.",
-        f"List of participants, {line[1]}: “{wording}” before the name {person.name} cannot "
-        "be read as a role title; it is published with its wording only.",
-    )
-    emitter.label(
-        finding,
-        f"Amtsbezeichnung nicht gelesen ({line[0]})",
-        f"Role title not read ({line[1]})",
-    )
+    emitter.message(finding, *message)
+    emitter.label(finding, *label)
     emitter.add(finding, OA.motivatedBy, DQV.qualityAssessment)
     emitter.lines(finding, person.lines)

@@ -78,18 +78,3 @@ def meeting_day(minutes: Minutes) -> datetime.date | None:
     meetings = (minutes.meeting, *minutes.other_meetings)
     main = next((m.start for m in meetings if m.kind == "hauptkonferenz" and m.start), None)
     return main or minutes.meeting.start
-
-
-def names_outside_period(minutes: Minutes) -> int:
-    """How many addressees of the minutes' requests are named outside their period (each
-    one finding)."""
-    day = meeting_day(minutes)
-    if day is None:
-        return 0
-    requests = (q for r in minutes.resolutions for q in r.requests)
-    return sum(
-        1
-        for request in requests
-        for key, wording in request.stated
-        if name_outside_period(key, wording, day) is not None
-    )

@@ -17,6 +17,7 @@ CONCEPT_SCHEMES = (
     "outcome",
     "decision-margin",
     "participation-role",
+    "office",
     "request-kind",
     "meeting-kind",
     "applicant-list",

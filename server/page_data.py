@@ -588,11 +588,12 @@ class Attendance:
     chair: bool
     preliminary_chair: bool = False
     unread_role: str = ""
+    office: str = ""  # the office the role title names (a concept of id/office)
 
 
 ATTENDANCES = """
 SELECT ?participation ?conference ?year ?address ?honorific ?role ?land ?organisation ?chair
-       ?preliminary ?unread
+       ?preliminary ?unread ?office
 WHERE {
   ?participation intmk:participant {person} ; intmk:ofConference ?conference .
   ?conference intmk:conferenceNumber ?number .
@@ -605,6 +606,7 @@ WHERE {
   OPTIONAL { ?participation intmk:isChair ?chair }
   OPTIONAL { ?participation intmk:isPreliminaryChair ?preliminary }
   OPTIONAL { ?participation intmk:unreadRoleTitle ?unread }
+  OPTIONAL { ?participation intmk:heldOffice ?office }
 } ORDER BY DESC(?number) ?organisation
 """
 
@@ -625,6 +627,7 @@ def attendances(store: Store, base: str, person: str) -> list[Attendance]:
             flag(row, "chair"),
             flag(row, "preliminary"),
             row.get("unread", ""),
+            row.get("office", ""),
         )
         for row in select(store, base, ATTENDANCES, person=person)
     ]

@@ -109,6 +109,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no": ("nein", "no"),
     "title": ("Titel", "Title"),
     "role": ("Rolle", "Role"),
+    "office_held": ("Amt", "Office"),
     "land_intro": (
         "Ein Land der Bundesrepublik Deutschland in der IntMK.",
         "A Land (state) of the Federal Republic of Germany in the IntMK.",

@@ -158,8 +158,9 @@ def german_only_expected(graph: Graph) -> set[Node]:
     """What keeps its German name alone: organisations the minutes name that the reference
     data does not know (no checked English name), and the statutes and EU acts cited."""
     known = {Uris(BASE).organisation(org.key) for org in ORGANISATIONS}
+    laender = set(graph.subjects(RDF.type, INTMK.Land))  # an addressee, named in both
     organisations = {
-        s for s in graph.subjects(RDF.type, INTMK.Organisation) if s not in known
+        s for s in graph.subjects(RDF.type, INTMK.Organisation) if s not in known | laender
     } & set(graph.subjects(RDFS.label, None))
     return organisations | set(graph.objects(None, INTMK.citesLaw))
 

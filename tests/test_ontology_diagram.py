@@ -63,13 +63,15 @@ def test_the_dot_text_has_one_node_per_class_and_one_edge_per_object_property(
     dot = diagram_dot(ontology_graph(Uris(BASE)), str(INTMK), "de")
     nodes = re.findall(r'^  "(\w+)" \[label=<', dot, flags=re.MULTILINE)
     assert nodes == [local(c) for c in own(ontology, OWL.Class)]
-    assert len(nodes) == 35  # issue 15, addressees: UnresolvedAddressee, OrganisationName
+    assert len(nodes) == 36  # issue 15: UnresolvedAddressee, OrganisationName; Office
     labelled = re.findall(r'^  "(\w+)" -> "(\w+)" \[label="([^"]+)"', dot, flags=re.MULTILINE)
     assert set(labelled) == drawn_edges(ontology)
     # issue 15: + unresolvedAddressee, hasName; people: preliminaryChairPerson; text
     # structure: underItem (the CSVW links are not drawn); addressees (session 11):
     # nameOutsidePeriod (AddresseeParticipation → OrganisationName)
-    assert len(labelled) == len(drawn_edges(ontology)) == 59
+    assert (
+        len(labelled) == len(drawn_edges(ontology)) == 60
+    )  # + heldOffice (Participation → Office)
     assert ("AgendaItem", "Resolution", "hat Beschluss") in labelled
     subclass = re.findall(r'^  "(\w+)" -> "(\w+)" \[arrowhead=empty', dot, flags=re.MULTILINE)
     assert sorted(subclass) == [

@@ -67,7 +67,7 @@ def test_every_class_and_property_has_its_section_with_both_labels(
     # issue 15: addressees 6 terms; people 3; text structure 6 (listLevel, underItem,
     # hasTable, afterParagraph, hasCell, inColumn), listLevel shared with addressees
     # addressees (session 11): nameOutsidePeriod; printedTitle; the 2 cell amount properties
-    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 4
+    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 6  # + Office, heldOffice
     for term in defined:
         anchor = str(term).removeprefix(str(INTMK))
         de, en = section(german, anchor), section(english, anchor)
@@ -155,7 +155,9 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     toc = soup.find("nav", class_="toc")
     assert isinstance(toc, Tag)
     # issue 15: addressees, people, structure; addressees (session 11): nameOutsidePeriod
-    assert len(toc.select("ul.terms a")) == 156 + 9 + 4  # + printedTitle, 2 cell amounts
+    assert (
+        len(toc.select("ul.terms a")) == 156 + 9 + 7
+    )  # Office, heldOffice, the scheme; + printedTitle, 2 cell amounts
 
 
 def test_the_diagram_is_inline_with_a_text_alternative(
@@ -170,7 +172,7 @@ def test_the_diagram_is_inline_with_a_text_alternative(
     caption = figure.find("figcaption")
     assert isinstance(caption, Tag)
     assert caption["id"] == "diagram-caption"
-    assert caption.get_text().startswith("Das Diagramm zeigt die 35 Klassen")
+    assert caption.get_text().startswith("Das Diagramm zeigt die 36 Klassen")
     assert "/ontology/diagram-de.svg" in hrefs(caption)
     links = {str(a["xlink:href"]) for a in svg.find_all("a")}
     classes = {s for s in ontology.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef)}
