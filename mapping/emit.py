@@ -677,7 +677,12 @@ class MinutesEmitter:
         self.add(uri, i.requestKind, self.concept("request-kind", request.kind.value))
         self.add(uri, i.requestedAction, de(request.action))
         self.add(uri, i.addresseeImplicit, boolean(request.addressee_implicit))
-        self.add(uri, i.inParagraph, self.uris.paragraph(self.n, top, request.paragraph))
+        if request.cell is not None:  # a request written in a table cell
+            place = request.cell
+            cell = self.uris.table(self.n, top, place.table, "row", place.row, "cell", place.column)
+            self.add(uri, i.statedInCell, cell)
+        elif request.paragraph is not None:
+            self.add(uri, i.inParagraph, self.uris.paragraph(self.n, top, request.paragraph))
         emit_request_details(self, top, uri, request)
         german, english = REQUEST_LABELS[request.kind.value]
         self.label(

@@ -324,19 +324,30 @@ class UnreadTable:
 
 
 @dataclass(frozen=True)
+class CellPlace:
+    """Where in a table a request stands: the table's position, the row's number, the
+    column (all 1-based, as in id/…/table/{k}/row/{r}/cell/{c})."""
+
+    table: int
+    row: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Request:
     number: int
     sentence: str
     kind: RequestKind
     addressees: tuple[str, ...]  # organisation keys, or ISO 3166-2 codes of Länder
     action: str
-    paragraph: int  # position of the paragraph it stands in
+    paragraph: int | None  # position of the paragraph it stands in; None in a table cell
     addressee_implicit: bool
     lines: LineRange
     unresolved: tuple[str, ...] = ()  # objects of the verb the registry does not know
     list_label: str | None = None  # "a)", "bb)": the item of a list inside the request
     list_level: int | None = None  # 1 for a) b), 2 for aa) bb)
     stated: tuple[tuple[str, str], ...] = ()  # (addressee key, the words naming it)
+    cell: CellPlace | None = None  # the table cell it stands in (then no paragraph)
 
     @property
     def to_bund(self) -> bool:

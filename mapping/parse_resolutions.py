@@ -126,7 +126,7 @@ def parse_resolution(
     starts = [paragraph.lines.first for paragraph in paragraphs]
     tables = read_tables(text_tables, starts, path) if released else ()
     decided = vote.outcome.is_decision_of_the_conference
-    requests = extract_requests(paragraphs, fields.applicants) if decided else ()
+    requests = extract_requests(paragraphs, fields.applicants, tables) if decided else ()
     refuse_noted_by_a_request(vote, paragraphs, requests, top, path, heading)
     last = max([heading.last, *(line.last for line in lines if line.text)])
     return Resolution(

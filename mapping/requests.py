@@ -23,7 +23,16 @@ from dataclasses import dataclass, replace
 
 from mapping.addressees import Addressees, first_object, object_of
 from mapping.land_objects import other_laender
-from mapping.model import ApplicantList, LineRange, Paragraph, Request, RequestKind
+from mapping.model import (
+    ApplicantList,
+    Bullet,
+    CellPlace,
+    LineRange,
+    Paragraph,
+    Request,
+    RequestKind,
+    Table,
+)
 from mapping.text import split_sentences
 
 LEADING = (
@@ -261,10 +270,13 @@ def item_kind(kind: RequestKind, text: str) -> RequestKind:
 
 
 def extract_requests(
-    paragraphs: tuple[Paragraph, ...], applicants: ApplicantList | None = None
+    paragraphs: tuple[Paragraph, ...],
+    applicants: ApplicantList | None = None,
+    tables: tuple[Table, ...] = (),
 ) -> tuple[Request, ...]:
-    """Every request of a resolution, numbered in text order; `applicants`: the item's,
-    which say who "die übrigen Länder" of the applicants are."""
+    """Every request of a resolution: those of the paragraphs in text order, then those of
+    the cells of its tables (table by table, row by row, column by column), numbered on;
+    `applicants`: the item's, which say who "die übrigen Länder" of the applicants are."""
     applied = applicants.codes if applicants is not None and not applicants.all_laender else ()
     requests: list[Request] = []
     previous: tuple[str, ...] = ()
@@ -274,22 +286,57 @@ def extract_requests(
             if found.addressees:
                 previous = found.addressees
             requests.append(
-                Request(
-                    len(requests) + 1,
-                    sentence,
-                    found.kind,
-                    found.addressees,
-                    found.action,
-                    paragraph.position,
-                    found.implicit,
-                    lines,
-                    found.unresolved,
-                    found.list_label,
-                    found.list_level,
-                    found.stated,
-                )
+                request_of(len(requests) + 1, sentence, found, lines, paragraph.position)
             )
+    for place, sentence, lines, read in cell_requests(tables):
+        found = with_other_laender(sentence, read, applied)
+        requests.append(request_of(len(requests) + 1, sentence, found, lines, None, place))
     return tuple(requests)
+
+
+def request_of(
+    number: int,
+    sentence: str,
+    found: Found,
+    lines: LineRange,
+    paragraph: int | None,
+    cell: CellPlace | None = None,
+) -> Request:
+    return Request(
+        number,
+        sentence,
+        found.kind,
+        found.addressees,
+        found.action,
+        paragraph,
+        found.implicit,
+        lines,
+        found.unresolved,
+        found.list_label,
+        found.list_level,
+        found.stated,
+        cell,
+    )
+
+
+def cell_requests(
+    tables: tuple[Table, ...],
+) -> list[tuple[CellPlace, str, LineRange, Found]]:
+    """The requests the cells of the tables make, read as sentences of a paragraph; a cell
+    names no addressee for the next one (its sentence stands alone)."""
+    found_list: list[tuple[CellPlace, str, LineRange, Found]] = []
+    for table in tables:
+        for row in table.rows:
+            for column, text in enumerate(row.cells, start=1):
+                for sentence in split_sentences(text) if text else []:
+                    found = find_request(sentence, ())
+                    if found is None:
+                        continue
+                    place = CellPlace(table.position, row.number, column)
+                    found_list.extend(
+                        (place, sentence, row.lines, item) for item in list_items(found)
+                    )
+    return found_list
 
 
 def with_other_laender(sentence: str, found: Found, applied: tuple[str, ...]) -> Found:
@@ -310,30 +357,68 @@ def with_other_laender(sentence: str, found: Found, applied: tuple[str, ...]) ->
 def paragraph_requests(
     paragraph: Paragraph, previous: tuple[str, ...]
 ) -> list[tuple[str, LineRange, Found]]:
-    """The requests of one paragraph; a lead-in with bullets gives one per bullet."""
+    """The requests of one paragraph; a last sentence that leads into its list ("Die IntMK
+    bittet den Bund:" or one that runs on into it, "bittet den Bund zu prüfen,") gives one
+    request per item that asks for something (see bullet_requests)."""
     found_list: list[tuple[str, LineRange, Found]] = []
     sentences = split_sentences(paragraph.text) if paragraph.text else []
     for index, sentence in enumerate(sentences):
         found = find_request(sentence, previous)
         if found is None:
             continue
-        is_lead = index == len(sentences) - 1 and paragraph.bullets and not found.action
-        if is_lead:
-            for bullet in paragraph.bullets:
-                action = clean_action(bullet.text)
-                kind = item_kind(found.kind, action)
-                full = f"{sentence} {bullet.text}"
-                item = replace(
-                    found,
-                    kind=kind,
-                    action=action,
-                    list_label=bullet.label,
-                    list_level=bullet.level if bullet.label else None,
-                )
-                found_list.append((full, bullet.lines, item))
+        if index == len(sentences) - 1 and paragraph.bullets and leads_into_list(found):
+            found_list.extend(bullet_requests(sentence, found, paragraph.bullets))
             continue
         if found.addressees:
             previous = found.addressees
         for item in list_items(found):
             found_list.append((sentence, paragraph.lines, item))
     return found_list
+
+
+ANNOUNCEMENT = re.compile(r"(?:um\s+)?(?:[Ff]olgendes|[Ff]olgendem|das Folgende)")
+TRAILING_JOIN = re.compile(r"[\s,;]*\b(?:und|oder|sowie)\s*$|[\s,;]+$")
+
+
+def leads_into_list(found: Found) -> bool:
+    """Whether the request's sentence asks for what its list says: nothing after the object,
+    or words that run on into the list ("zu prüfen,", "Folgendes:")."""
+    return not found.action or found.action.rstrip().endswith((",", ":"))
+
+
+def bullet_requests(
+    sentence: str, found: Found, bullets: tuple[Bullet, ...]
+) -> list[tuple[str, LineRange, Found]]:
+    """One request per item of the list that asks for something: an item that only leads
+    into sub-items ("a) wie …, und zwar" / "aa) …", "bb) …") gives one per sub-item, each
+    with the words of the items above it; the words the sentence runs on with ("zu prüfen,")
+    begin each action, so each item has its own kind."""
+    lead = found.action.rstrip().rstrip(",:").strip()
+    lead = "" if ANNOUNCEMENT.fullmatch(lead) else lead  # "um Folgendes:" says nothing
+    result: list[tuple[str, LineRange, Found]] = []
+    for index, bullet in enumerate(bullets):
+        if index + 1 < len(bullets) and bullets[index + 1].level > bullet.level:
+            continue  # it leads into its sub-items
+        words = " ".join(b.text for b in (*ancestors(bullets, index), bullet))
+        words = TRAILING_JOIN.sub("", words)  # "… mit Duldung und" / "bb) …": the join
+        action = clean_action(f"{lead}, {words}" if lead else words)
+        item = replace(
+            found,
+            kind=item_kind(found.kind, action),
+            action=action,
+            list_label=bullet.label,
+            list_level=bullet.level if bullet.label else None,
+        )
+        result.append((f"{sentence} {words}", bullet.lines, item))
+    return result
+
+
+def ancestors(bullets: tuple[Bullet, ...], index: int) -> list[Bullet]:
+    """The items above the item at `index`, outermost first."""
+    found: list[Bullet] = []
+    level = bullets[index].level
+    for bullet in reversed(bullets[:index]):
+        if bullet.level < level:
+            found.insert(0, bullet)
+            level = bullet.level
+    return found

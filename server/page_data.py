@@ -276,7 +276,7 @@ SELECT ?paragraph ?text ?heading ?bullet ?bulletText ?label ?level WHERE {
 
 REQUESTS = """
 SELECT ?request ?number ?addressee ?unknown ?implicit ?listLabel ?kind ?action ?sentence
-       ?paragraph ?toBund ?resolution ?conference ?outsideOf ?outsideWording WHERE {
+       ?paragraph ?cell ?toBund ?resolution ?conference ?outsideOf ?outsideWording WHERE {
   {scope}
   ?request intmk:requestNumber ?number ; intmk:requestOf ?resolution .
   OPTIONAL { ?request intmk:addressee ?addressee }
@@ -287,6 +287,7 @@ SELECT ?request ?number ?addressee ?unknown ?implicit ?listLabel ?kind ?action ?
   OPTIONAL { ?request intmk:requestedAction ?action }
   OPTIONAL { ?request intmk:sentence ?sentence }
   OPTIONAL { ?request intmk:inParagraph ?paragraph }
+  OPTIONAL { ?request intmk:statedInCell ?cell }
   OPTIONAL { ?resolution intmk:ofConference ?conference }
   OPTIONAL { ?request intmk:hasAddresseeParticipation ?part .
              ?part intmk:nameOutsidePeriod ?used ; intmk:addressedOrganisation ?outsideOf ;
@@ -327,7 +328,8 @@ SELECT ?paragraph ?law WHERE { {resolution} intmk:hasParagraph ?paragraph .
 
 
 def requests(store: Store, base: str, scope: str, **iris: str) -> list[tuple[str, Request]]:
-    """(paragraph, request) pairs in text order; a request with several addressees once."""
+    """(place, request) pairs in text order, the place being the paragraph or the table cell
+    the request stands in; a request with several addressees once."""
     merged: dict[str, tuple[str, Request]] = {}
     for row in select(store, base, REQUESTS.replace("{scope}", scope), **iris):
         iri = row["request"]
@@ -340,7 +342,7 @@ def requests(store: Store, base: str, scope: str, **iris: str) -> list[tuple[str
             unknown = tuple(dict.fromkeys(known.unresolved + unknown))
             outside = tuple(dict.fromkeys(known.outside_period + outside))
         merged[iri] = (
-            row.get("paragraph", ""),
+            row.get("paragraph") or row.get("cell", ""),
             Request(
                 iri,
                 int(row["number"]),

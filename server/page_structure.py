@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Store
 
-from server.page_data import AMOUNT_DETAILS, Amount, amount_of, select
+from server.page_data import AMOUNT_DETAILS, Amount, Request, amount_of, requests, select
 
 CSVW_PREFIX = "PREFIX csvw: <http://www.w3.org/ns/csvw#>\nPREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
 
@@ -22,6 +22,9 @@ class Table:
     rows: list[list[str]] = field(default_factory=list)
     amounts: dict[tuple[int, int], list[Amount]] = field(default_factory=dict)
     """(row number, column position) → the amounts that cell states, in order."""
+    cells: dict[str, tuple[int, int]] = field(default_factory=dict)  # cell IRI → its place
+    requests: dict[tuple[int, int], list[Request]] = field(default_factory=dict)
+    """(row number, column position) → the requests written in that cell, in order."""
 
     @property
     def has_header(self) -> bool:
@@ -30,6 +33,17 @@ class Table:
     def cell_amounts(self, row: int, column: int) -> list[Amount]:
         """The amounts the cell in row `row`, column `column` (both 1-based) states."""
         return self.amounts.get((row, column), [])
+
+    def cell_requests(self, row: int, column: int) -> list[Request]:
+        """The requests written in the cell in row `row`, column `column` (1-based)."""
+        return self.requests.get((row, column), [])
+
+    @property
+    def all_requests(self) -> list[Request]:
+        """The requests of all its cells, by number."""
+        return sorted(
+            (r for found in self.requests.values() for r in found), key=lambda r: r.number
+        )
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,7 @@ SELECT ?table ?position ?after ?cpos ?title WHERE {
 CELLS = (
     CSVW_PREFIX
     + """
-SELECT ?table ?rownum ?cpos ?value WHERE {
+SELECT ?table ?rownum ?cpos ?value ?cell WHERE {
   {resolution} intmk:hasTable ?table .
   ?table csvw:row ?row . ?row csvw:rownum ?rownum .
   OPTIONAL { ?row intmk:hasCell ?cell . ?cell intmk:inColumn/intmk:position ?cpos ;
@@ -105,9 +119,15 @@ def tables(store: Store, base: str, resolution: str) -> list[Table]:
             table.rows.append([""] * len(table.header))
         if "cpos" in row:
             table.rows[number - 1][int(row["cpos"]) - 1] = row.get("value", "")
+            table.cells[row["cell"]] = (number, int(row["cpos"]))
     for row in select(store, base, CELL_AMOUNTS, resolution=resolution):
         cell = (int(row["rownum"]), int(row["cpos"]))
         found[row["table"]].amounts.setdefault(cell, []).append(amount_of(row))
+    scope = "{resolution} intmk:hasRequest ?request ."
+    for place, request in requests(store, base, scope, resolution=resolution):
+        for table in found.values():
+            if place in table.cells:
+                table.requests.setdefault(table.cells[place], []).append(request)
     return sorted(found.values(), key=lambda t: t.position)
 
 

@@ -337,6 +337,7 @@ def test_the_person_page_shows_each_participation_with_its_year(client: httpx.Cl
         "Frau",
         "Dr.",
         "Staatssekretärin",
+        "Staatssekretär",  # the office the role title names (the scheme id/office)
         "Baden-Württemberg – Ministerium für Soziales, Gesundheit und Integration",
     ]
 

@@ -66,8 +66,9 @@ def test_every_class_and_property_has_its_section_with_both_labels(
     defined = terms(ontology)
     # issue 15: addressees 6 terms; people 3; text structure 6 (listLevel, underItem,
     # hasTable, afterParagraph, hasCell, inColumn), listLevel shared with addressees
-    # addressees (session 11): nameOutsidePeriod; printedTitle; the 2 cell amount properties
-    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 6  # + Office, heldOffice
+    # nameOutsidePeriod, printedTitle, the 2 cell amount properties, Office, heldOffice,
+    # statedInCell
+    assert len(defined) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 7
     for term in defined:
         anchor = str(term).removeprefix(str(INTMK))
         de, en = section(german, anchor), section(english, anchor)
@@ -154,10 +155,9 @@ def test_the_ontology_header_and_concept_schemes(client: httpx.Client) -> None:
     assert [a.get_text() for a in margins.select("dt > a")] == ["einstimmig", "mehrheitlich"]
     toc = soup.find("nav", class_="toc")
     assert isinstance(toc, Tag)
-    # issue 15: addressees, people, structure; addressees (session 11): nameOutsidePeriod
-    assert (
-        len(toc.select("ul.terms a")) == 156 + 9 + 7
-    )  # Office, heldOffice, the scheme; + printedTitle, 2 cell amounts
+    # issue 15: addressees, people, structure; nameOutsidePeriod, printedTitle, the 2 cell
+    # amount properties, Office, heldOffice, statedInCell, the scheme of offices
+    assert len(toc.select("ul.terms a")) == 156 + 9 + 8
 
 
 def test_the_diagram_is_inline_with_a_text_alternative(

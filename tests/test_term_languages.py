@@ -115,7 +115,7 @@ def test_every_term_is_defined_by_the_ontology_and_every_concept_by_its_scheme(
     # afterParagraph, hasCell, inColumn
     # addressees (session 11): nameOutsidePeriod; printedTitle; the 2 cell amount properties
     assert (
-        len(terms) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 6  # + Office, heldOffice
+        len(terms) == 31 + 56 + 49 + 4 + 2 + 6 + 3 + 6 - 1 + 7  # + Office, heldOffice, statedInCell
     )  # issue 15: decisions, amounts, meetings
     assert [t for t in terms if vocabulary.value(t, RDFS.isDefinedBy) != ONTOLOGY] == []
     concepts = concepts_of(vocabulary)
