@@ -376,14 +376,18 @@ def paragraph_requests(
     return found_list
 
 
-ANNOUNCEMENT = re.compile(r"(?:um\s+)?(?:[Ff]olgendes|[Ff]olgendem|das Folgende)")
+ANNOUNCEMENT = re.compile(
+    r"(?:um\s+)?(?:[Ff]olgendes|[Ff]olgendem|das Folgende)(?:\s+zu\s+\w+|\s+\w+zu\w+)?"
+)
+# the words a sentence can end with when what it asks follows in its list
+RUNS_ON = re.compile(r"(?:[,:]|\b(?:dass|ob|wie|inwieweit|inwiefern|damit|wobei|insbesondere))$")
 TRAILING_JOIN = re.compile(r"[\s,;]*\b(?:und|oder|sowie)\s*$|[\s,;]+$")
 
 
 def leads_into_list(found: Found) -> bool:
     """Whether the request's sentence asks for what its list says: nothing after the object,
-    or words that run on into the list ("zu prüfen,", "Folgendes:")."""
-    return not found.action or found.action.rstrip().endswith((",", ":"))
+    or words that run on into the list ("zu prüfen,", "Folgendes:", "einzusetzen, dass")."""
+    return not found.action or RUNS_ON.search(found.action.rstrip()) is not None
 
 
 def bullet_requests(
@@ -393,15 +397,18 @@ def bullet_requests(
     into sub-items ("a) wie …, und zwar" / "aa) …", "bb) …") gives one per sub-item, each
     with the words of the items above it; the words the sentence runs on with ("zu prüfen,")
     begin each action, so each item has its own kind."""
-    lead = found.action.rstrip().rstrip(",:").strip()
-    lead = "" if ANNOUNCEMENT.fullmatch(lead) else lead  # "um Folgendes:" says nothing
+    lead = found.action.strip()
+    if ANNOUNCEMENT.fullmatch(lead.rstrip(",:").strip()):
+        lead = ""  # "um Folgendes:", "Folgendes zu tun:" say nothing themselves
+    elif lead.endswith(":"):
+        lead = lead[:-1].rstrip() + ","  # "zu prüfen:" reads on as "zu prüfen, ob …"
     result: list[tuple[str, LineRange, Found]] = []
     for index, bullet in enumerate(bullets):
         if index + 1 < len(bullets) and bullets[index + 1].level > bullet.level:
             continue  # it leads into its sub-items
         words = " ".join(b.text for b in (*ancestors(bullets, index), bullet))
         words = TRAILING_JOIN.sub("", words)  # "… mit Duldung und" / "bb) …": the join
-        action = clean_action(f"{lead}, {words}" if lead else words)
+        action = clean_action(f"{lead} {words}" if lead else words)
         item = replace(
             found,
             kind=item_kind(found.kind, action),

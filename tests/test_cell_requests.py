@@ -93,6 +93,30 @@ def paragraph(text: str, *items: tuple[str, int, str]) -> Paragraph:
                 ("2.", K.PRUEFBITTE, "zu prüfen, ob es reicht"),
             ],
         ),
+        (  # runs on with a conjunction: the clause is in the items
+            "Die IntMK bittet die Bundesregierung, sich dafür einzusetzen, dass",
+            [("a)", 1, "die Kurse geöffnet werden und"), ("b)", 1, "die Mittel steigen.")],
+            [
+                ("a)", K.BITTE, "sich dafür einzusetzen, dass die Kurse geöffnet werden"),
+                ("b)", K.BITTE, "sich dafür einzusetzen, dass die Mittel steigen"),
+            ],
+        ),
+        (  # a colon after the verb reads on as a comma
+            "Die Länder bitten das BMI zu prüfen:",
+            [("a)", 1, "ob die Kurse reichen;"), ("b)", 1, "ob die Mittel reichen.")],
+            [
+                ("a)", K.PRUEFBITTE, "zu prüfen, ob die Kurse reichen"),
+                ("b)", K.PRUEFBITTE, "zu prüfen, ob die Mittel reichen"),
+            ],
+        ),
+        (  # "Folgendes zu tun:" announces the list too
+            "Die IntMK fordert den Bund auf, Folgendes zu tun:",
+            [("-", 1, "die Mittel zu erhöhen;"), ("-", 1, "die Frist zu verlängern.")],
+            [
+                ("-", K.AUFFORDERUNG, "die Mittel zu erhöhen"),
+                ("-", K.AUFFORDERUNG, "die Frist zu verlängern"),
+            ],
+        ),
         (  # the lead-in the grammar read before: nothing after the object
             "Die IntMK bittet den Bund:",
             [("-", 1, "die Kurse zu öffnen;"), ("-", 1, "die Beratung zu sichern.")],
