@@ -13,7 +13,7 @@ from mapping.emit_addressees import REQUEST_LABELS, emit_request_details
 from mapping.emit_amounts import emit_amounts
 from mapping.emit_meetings import emit_unresolved_meetings
 from mapping.emit_notes import emit_footnote
-from mapping.emit_people import emit_person_roles
+from mapping.emit_people import emit_guest_names, emit_person_roles
 from mapping.emit_structure import emit_list_items, emit_table, emit_unread_table
 from mapping.laender import BY_CODE
 from mapping.media_types import media_type
@@ -277,6 +277,9 @@ class MinutesEmitter:
             for person in delegation.persons:
                 position += 1
                 self.emit_person(delegation, person, orgs, position)
+            if delegation.land is None:  # a guest organisation printed under an old name
+                names = [split_abbreviation(printed)[0] for printed in delegation.organisations]
+                emit_guest_names(self, delegation, names)
             for name in delegation.extra_organisations:
                 self.emit_office(name, delegation)
 

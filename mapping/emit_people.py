@@ -4,7 +4,9 @@ mapping/offices.py) or, when the scheme does not know the title, a data-quality 
 `unresolved-office`; the chair of the Vorkonferenz (`intmk:preliminaryChairPerson`,
 `intmk:isPreliminaryChair`); and a role the grammar cannot read (`--lenient`): its wording
 as `intmk:unreadRoleTitle` on the participation and a finding `unresolved-role` that names
-its line. The wording is never part of the name, and no office is guessed from it."""
+its line. The wording is never part of the name, and no office is guessed from it.
+A guest organisation printed under a name it did not bear on the meeting day gives its
+guests' participations `intmk:nameOutsidePeriod` and a finding `name-outside-period`."""
 
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
+from mapping.emit_addressees import describe_name_of_the_day
 from mapping.emit_amounts import line_words
-from mapping.model import Person
+from mapping.model import Delegation, Person
+from mapping.name_periods import NameOutsidePeriod, meeting_day, name_outside_period, period
 from mapping.offices import office_of
+from mapping.organisations import organisation_by_name
 from mapping.vocabulary import DQV, OA
 
 if TYPE_CHECKING:
@@ -97,3 +102,52 @@ def emit_role_finding(
     emitter.label(finding, *label)
     emitter.add(finding, OA.motivatedBy, DQV.qualityAssessment)
     emitter.lines(finding, person.lines)
+
+
+def emit_guest_names(emitter: MinutesEmitter, delegation: Delegation, names: list[str]) -> None:
+    """Each organisation of a guest delegation (`names`: as printed, without abbreviation)
+    named by a name of another period: that name on every guest's participation and one
+    finding naming the heading's lines."""
+    day = meeting_day(emitter.m)
+    if day is None:
+        return
+    for name in names:
+        known = organisation_by_name(name)
+        outside = name_outside_period(known.key, name, day) if known else None
+        if outside is not None:
+            emit_guest_name_outside_period(emitter, delegation, outside)
+
+
+def emit_guest_name_outside_period(
+    emitter: MinutesEmitter, delegation: Delegation, outside: NameOutsidePeriod
+) -> None:
+    i = emitter.intmk
+    parts = [emitter.uris.participation(emitter.n, p.name) for p in delegation.persons]
+    finding = emitter.uris.finding(
+        emitter.n, f"guests-{delegation.lines.first}-name-outside-period-{outside.key}"
+    )
+    for part in parts:
+        for position, _ in outside.names:
+            emitter.add(
+                part, i.nameOutsidePeriod, emitter.uris.organisation_name(outside.key, position)
+            )
+        emitter.annotate(finding, "name-outside-period", part)
+    line = line_words(delegation.lines)
+    periods = ", ".join(period(name) for _, name in outside.names)
+    day = outside.day.isoformat()
+    then_de, then_en = describe_name_of_the_day(outside)
+    emitter.message(
+        finding,
+        f"Teilnehmendenliste, {line[0]}: die Gäste kamen für „{outside.wording}“, einen Namen "
+        f"aus dem Zeitraum {periods}; am Tag der Sitzung ({day}) {then_de} Die Organisation "
+        "ist trotzdem aufgelöst; die Seiten zeigen den Namen des Sitzungstags.",
+        f"List of participants, {line[1]}: the guests came for “{outside.wording}”, a name of "
+        f"the period {periods}; on the day of the meeting ({day}) {then_en} The organisation "
+        "is resolved all the same; the pages show the name of the day of the meeting.",
+    )
+    emitter.label(
+        finding,
+        f"Gäste: Name außerhalb seines Zeitraums ({line[0]})",
+        f"Guests: name used outside its period ({line[1]})",
+    )
+    emitter.lines(finding, delegation.lines)
