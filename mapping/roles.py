@@ -20,9 +20,15 @@ from dataclasses import dataclass
 
 ADDRESS = re.compile(r"^(?P<address>Frau|Herr)\s+(?P<rest>\S.*)$")
 QUALIFIER = re.compile(
-    r"^(?:Parlamentarisch|Leitend|Stellvertretend|Ständig|Erst|Zweit|Regierend|Ehrenamtlich"
-    r"|Kommissarisch|Geschäftsführend|Amtierend)(?:e|er|es)?$"
+    r"^(?:(?:Parlamentarisch|Leitend|Stellvertretend|Ständig|Erst|Zweit|Regierend|Ehrenamtlich"
+    r"|Kommissarisch|Geschäftsführend|Amtierend)(?:e|er|es)?"
+    r"|Parl\.|Stellv\.|stellv\.|Stv\.|Ltd\.|Komm\.)$"  # the qualifiers abbreviated
 )
+# "a. D." (außer Dienst) after a role title belongs to it: "Minister a. D."
+RETIRED = (("a.", "D."), ("a.D.",))
+# a word no name begins with: an abbreviation of two letters or more ("Parl.", "Präs."), a
+# feminine ending after an apostrophe ("StS’in")
+NOT_A_NAME = re.compile(r"^(?:[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß-]+\.|\S+['’]in)$")
 ROLE_STEM = (
     r"sekretär|minister|senator|dirigent|direktor|leiter|präsident|bürgermeister"
     r"|beauftragt|referent|kommissar|vertreter|sachbearbeiter|koordinator|chef"
@@ -38,7 +44,7 @@ ROLE_WORD = re.compile(
     r"|Präsident|Beauftragt|Vertreter|Chef))(?:in|innen|er|e|r)?$"
 )
 ROLE_ABBREVIATION = re.compile(
-    r"^(?:P?StS(?:in)?|StM(?:in)?|StMin|StR(?:in)?|MinDir(?:ig)?(?:in)?|MDg|MD|MinR(?:in)?|MR(?:in)?|LMR(?:in)?"
+    r"^(?:P?StS(?:in|['’]in)?|StM(?:in)?|StMin|StR(?:in)?|MinDir(?:ig)?(?:in)?|MDg|MD|MinR(?:in)?|MR(?:in)?|LMR(?:in)?"
     r"|RL(?:in)?|AL(?:in)?|UAL(?:in)?|RD(?:in)?|LRD(?:in)?|ORR(?:in)?|RR(?:in)?|RefL(?:in)?"
     r"|Ref\.-Ltr\.|Sen(?:in)?\.?)$"
 )
@@ -77,7 +83,15 @@ def role_length(words: list[str]) -> int:
     while qualifiers < len(words) and QUALIFIER.match(words[qualifiers]):
         qualifiers += 1
     if qualifiers < len(words) and is_role(words[: qualifiers + 1]):
-        return qualifiers + 1
+        return qualifiers + 1 + retired_length(words, qualifiers + 1)
+    return 0
+
+
+def retired_length(words: list[str], index: int) -> int:
+    """How many words at `index` say the role is held no longer ("a. D."): 0, 1 or 2."""
+    for form in RETIRED:
+        if tuple(words[index : index + len(form)]) == form:
+            return len(form)
     return 0
 
 
@@ -108,7 +122,9 @@ def read_head(head: str) -> PersonHead:
     role, words = " ".join(words[:length]) or None, words[length:]
     unread = None
     first_title = next((n for n, word in enumerate(words) if LEADING_ACADEMIC.match(word)), 0)
-    if first_title > 0:  # words before the academic title that are no role title
+    if first_title == 0:  # "Parl. Staatssekretärin Anja Test": no name begins so
+        first_title = not_a_name_length(words)
+    if first_title > 0:  # words before the academic title or name that are no role title
         unread = " ".join([*([role] if role else []), *words[:first_title]])
         role, words = None, words[first_title:]
     titles = academic_length(words)
@@ -121,6 +137,26 @@ def read_head(head: str) -> PersonHead:
             unread = ", ".join(part for part in (unread or role, trailing_role) if part)
             role = None
     return PersonHead(address, role, academic, name, unread)
+
+
+def not_a_name_length(words: list[str]) -> int:
+    """How many of the first words can begin no name (an abbreviation that is no academic
+    title, "StS’in"), with the role-like words that follow them ("Parl. Staatssekretärin"):
+    they are an unread role, never part of the name; 0 when the words begin a name."""
+    if not words or not begins_no_name(words[0]):
+        return 0
+    count = 1
+    while count < len(words) - 1 and (
+        begins_no_name(words[count])
+        or ROLE_WORD.match(words[count])
+        or QUALIFIER.match(words[count])
+    ):
+        count += 1
+    return count if count < len(words) else 0
+
+
+def begins_no_name(word: str) -> bool:
+    return NOT_A_NAME.match(word) is not None and ACADEMIC.match(word) is None
 
 
 def split_trailing_role(text: str) -> tuple[str, str | None]:

@@ -124,7 +124,7 @@ def test_every_term_is_defined_by_the_ontology_and_every_concept_by_its_scheme(
     # addressees: forderung, empfehlung, anregung, erwartung, unresolved-addressee
     # people: the finding kind unresolved-role; addressees (session 11): name-outside-period;
     # tables: unread-table
-    assert len(concepts) == 28 + 11 + 1 + 3 + 5 + 1 + 1 + 1 + 26  # 25 offices, unresolved-office
+    assert len(concepts) == 28 + 11 + 1 + 3 + 5 + 1 + 1 + 1 + 27  # 26 offices, unresolved-office
     schemes = set(vocabulary.subjects(RDF.type, SKOS.ConceptScheme))
     assert [c for c in concepts if vocabulary.value(c, SKOS.inScheme) not in schemes] == []
     assert [s for s in schemes if vocabulary.value(s, RDFS.isDefinedBy) != ONTOLOGY] == []
