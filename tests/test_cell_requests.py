@@ -10,14 +10,15 @@ from pathlib import Path
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDFS
 
 from mapping.model import Bullet, LineRange, Paragraph, RequestKind
 from mapping.parse_document import parse_file
 from mapping.requests import paragraph_requests
 from mapping.shacl import validate
-from tests.conftest import CONCEPT, ID, INTMK
+from server.examples import examples
+from tests.conftest import BASE, CONCEPT, ID, INTMK
 from tests.fixture_builds import build_files
 from tests.server_process import serve
 from tests.test_publish_extras import emitted, only_shapes, violations
@@ -285,3 +286,17 @@ def test_the_page_marks_the_cell_and_lists_its_requests(
     assert summary is not None and summary.get_text().startswith("6 ")
     unknown = page.select_one("#request-6 .addressee.unresolved")
     assert unknown is not None and unknown.get_text() == "„den Deutschen Städtetag“"
+
+
+def test_the_example_query_lists_the_requests_of_the_cells(graph: Graph) -> None:
+    (example,) = [e for e in examples() if e.slug.startswith("25-")]
+    names = ("number", "top", "request", "row", "column", "kind", "addressee", "unresolved")
+    rows = [
+        tuple(str(row[Variable(n)]) if row.get(Variable(n)) is not None else "" for n in names)
+        for row in graph.query(example.query(BASE)).bindings
+    ]
+    assert rows == [
+        ("19", "2.2", "4", "1", "Vorschlag", "Bitte", "Bund", ""),
+        ("19", "2.2", "5", "2", "Vorschlag", "Bitte", "Bundesregierung", ""),
+        ("19", "2.2", "6", "3", "Vorschlag", "Aufforderung", "", "den Deutschen Städtetag"),
+    ]

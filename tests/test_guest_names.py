@@ -11,10 +11,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDFS, SH
 
 from mapping.uris import Uris
+from server.examples import examples
 from tests.conftest import BASE, CONCEPT, ID, INTMK
 from tests.fixture_builds import build_texts
 
@@ -120,3 +121,32 @@ def test_the_finding_names_the_heading_the_day_and_the_period(
 
 def test_a_name_of_the_day_has_no_finding(graph: Graph) -> None:
     assert set(graph.subjects(OA_TARGET, guest(14))) == set()
+
+
+def test_the_example_query_names_the_guests_name_used(graph: Graph) -> None:
+    """Example 22: the guests' BMI under its name of the meeting day, and where the list
+    prints another period's name, that name with its start and end."""
+    (example,) = [e for e in examples() if e.slug.startswith("22-")]
+    names = ("number", "nameDe", "nameUsed", "usedFrom", "usedTo")
+    rows = {
+        tuple(str(row[Variable(n)]) if row.get(Variable(n)) is not None else "" for n in names)
+        for row in graph.query(example.query(BASE)).bindings
+        if str(row[Variable("organisation")]).endswith("/bmi")
+    }
+    assert rows == {
+        (
+            "12",
+            "Bundesministerium des Innern",
+            "Bundesministerium des Innern und für Heimat",
+            "2021-12-08",
+            "",
+        ),
+        ("14", "Bundesministerium des Innern, für Bau und Heimat", "", "", ""),
+        (
+            "17",
+            "Bundesministerium des Innern und für Heimat",
+            "Bundesministerium des Innern, für Bau und Heimat",
+            "2018-03-14",
+            "2021-12-07",
+        ),
+    }

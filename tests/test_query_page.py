@@ -75,7 +75,7 @@ def test_the_form_holds_the_prefixes_and_a_starter_query(client: httpx.Client) -
 
 def test_the_examples_are_numbered_without_gaps() -> None:
     numbers = [int(e.slug.split("-", 1)[0]) for e in examples()]
-    assert numbers == list(range(1, 25))  # 24: state secretaries
+    assert numbers == list(range(1, 26))  # 24: state secretaries; 25: requests in cells
 
 
 def test_every_example_in_german_and_in_english(client: httpx.Client) -> None:
