@@ -42,7 +42,7 @@ INTMK = (sys.executable, "-m", "cli.main")
 # (session 11): +88 — the 37 addressee participations' intmk:statedAs, the 16 Länder typed
 # intmk:Organisation (and entailed schema:Organization), nameOutsidePeriod and the finding
 # kind name-outside-period in the vocabulary
-SEED_QUADS = 14_861  # + the scheme of offices, each participation's office, statedInCell
+SEED_QUADS = 14_886  # + the scheme of offices, each participation's office, statedInCell
 """intmk.nq and dataset.nq of the seed build (the vocabulary included)."""
 
 
