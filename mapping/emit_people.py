@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
 
 from mapping.emit_addressees import describe_name_of_the_day
 from mapping.emit_amounts import line_words
@@ -21,7 +20,6 @@ from mapping.model import Delegation, Person
 from mapping.name_periods import NameOutsidePeriod, meeting_day, name_outside_period, period
 from mapping.offices import office_of
 from mapping.organisations import organisation_by_name
-from mapping.vocabulary import DQV, OA
 
 if TYPE_CHECKING:
     from mapping.emit import MinutesEmitter
@@ -52,7 +50,7 @@ def emit_office(emitter: MinutesEmitter, person: Person, part: URIRef, title: st
         emitter,
         person,
         part,
-        "unresolved-office",
+        ("unresolved-office", "office-not-known"),
         (
             f"Teilnehmendenliste, {line[0]}: die Amtsbezeichnung „{title}“ von {person.name} "
             "steht nicht im Schema der Ämter; sie ist nur wie gedruckt veröffentlicht.",
@@ -70,7 +68,7 @@ def emit_unread_role(emitter: MinutesEmitter, person: Person, part: URIRef, word
         emitter,
         person,
         part,
-        "unresolved-role",
+        ("unresolved-role", "not-read"),
         (
             f"Teilnehmendenliste, {line[0]}: „{wording}“ vor dem Namen {person.name} lässt "
             "sich nicht als Amtsbezeichnung lesen; es ist nur mit seinem Wortlaut "
@@ -86,21 +84,17 @@ def emit_role_finding(
     emitter: MinutesEmitter,
     person: Person,
     part: URIRef,
-    kind: str,
+    kind: tuple[str, str],
     message: tuple[str, str],
     label: tuple[str, str],
 ) -> None:
-    """A data-quality finding of `kind` on the participation, naming the person's line."""
-    i = emitter.intmk
-    slug = "office-not-known" if kind == "unresolved-office" else "not-read"
+    """A data-quality finding on the participation, naming the person's line; `kind`: the
+    finding kind and the end of the finding's IRI (…/finding/role-{line}-{slug})."""
+    finding_kind, slug = kind
     finding = emitter.uris.finding(emitter.n, f"role-{person.lines.first}-{slug}")
-    emitter.add(finding, RDF.type, i.DataQualityFinding)
-    emitter.add(finding, RDF.type, DQV.QualityAnnotation)
-    emitter.add(finding, i.findingKind, emitter.concept("finding-kind", kind))
-    emitter.add(finding, OA.hasTarget, part)
+    emitter.annotate(finding, finding_kind, part)
     emitter.message(finding, *message)
     emitter.label(finding, *label)
-    emitter.add(finding, OA.motivatedBy, DQV.qualityAssessment)
     emitter.lines(finding, person.lines)
 
 
