@@ -6,8 +6,10 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Variable
 
+from server.examples import examples
+from tests.conftest import BASE
 from tests.test_build import run_build
 
 
@@ -41,3 +43,13 @@ def build_files(
     """`intmk build` of copies of the given fixture files (see build_texts)."""
     texts = [(path.name, path.read_text(encoding="utf-8")) for path in files]
     return build_texts(work, texts, *extra)
+
+
+def example_rows(graph: Graph, number: int, names: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The answer of example query `number` (server/queries/NN-*.rq) over `graph`: the named
+    variables of each row as text, "" where unbound."""
+    (example,) = [e for e in examples() if e.slug.startswith(f"{number:02d}-")]
+    return [
+        tuple(str(row[Variable(n)]) if row.get(Variable(n)) is not None else "" for n in names)
+        for row in graph.query(example.query(BASE)).bindings
+    ]

@@ -10,16 +10,16 @@ from pathlib import Path
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
+from mapping.errors import SourceError
 from mapping.model import Bullet, LineRange, Paragraph, RequestKind
 from mapping.parse_document import parse_file
 from mapping.requests import paragraph_requests
 from mapping.shacl import validate
-from server.examples import examples
-from tests.conftest import BASE, CONCEPT, ID, INTMK
-from tests.fixture_builds import build_files
+from tests.conftest import CONCEPT, ID, INTMK
+from tests.fixture_builds import build_files, example_rows
 from tests.server_process import serve
 from tests.test_publish_extras import emitted, only_shapes, violations
 
@@ -289,14 +289,56 @@ def test_the_page_marks_the_cell_and_lists_its_requests(
 
 
 def test_the_example_query_lists_the_requests_of_the_cells(graph: Graph) -> None:
-    (example,) = [e for e in examples() if e.slug.startswith("25-")]
     names = ("number", "top", "request", "row", "column", "kind", "addressee", "unresolved")
-    rows = [
-        tuple(str(row[Variable(n)]) if row.get(Variable(n)) is not None else "" for n in names)
-        for row in graph.query(example.query(BASE)).bindings
-    ]
+    rows = example_rows(graph, 25, names)
     assert rows == [
         ("19", "2.2", "4", "1", "Vorschlag", "Bitte", "Bund", ""),
         ("19", "2.2", "5", "2", "Vorschlag", "Bitte", "Bundesregierung", ""),
         ("19", "2.2", "6", "3", "Vorschlag", "Aufforderung", "", "den Deutschen Städtetag"),
     ]
+
+
+# 3. a cell that goes on in the next line ---------------------------------------------------
+
+WRAPPED = FIXTURES / "019_cell_wrapped.txt"
+WRAPPED_MIDDLE = FIXTURES / "019_cell_wrapped_middle.txt"
+
+
+def test_regression_a_cell_wrapped_onto_the_next_lines_is_one_cell() -> None:
+    """Found by probing with a layout no fixture had: a request wrapped onto the next line
+    under its column split the table in two and the request ended at "die Mittel für
+    die". The next lines of a cell under the last column join its cell."""
+    (resolution,) = [r for r in parse_file(WRAPPED).resolutions if r.top == "2.2"]
+    (table,) = resolution.tables
+    assert [(row.cells[0], row.lines.first, row.lines.last) for row in table.rows] == [
+        ("Hessen", 141, 142),
+        ("Saarland", 143, 145),
+        ("Bremen", 146, 146),
+        ("Berlin", 147, 147),
+    ]
+    in_cells = [r for r in resolution.requests if r.cell is not None]
+    assert [(r.number, r.action, r.lines.first, r.lines.last) for r in in_cells] == [
+        (4, "die Mittel für die Sprachkurse aufzustocken", 141, 142),
+        (5, "die Beratung zu verstetigen und die Mittel zu erhöhen", 143, 145),
+        (6, "Verfahren zu bündeln", 146, 146),
+    ]
+
+
+def test_a_cell_going_on_under_another_column_is_an_error_naming_the_line() -> None:
+    with pytest.raises(SourceError) as caught:
+        parse_file(WRAPPED_MIDDLE)
+    assert caught.value.line == 142
+    assert "not under the last column" in str(caught.value)
+    assert WRAPPED_MIDDLE.name in str(caught.value)
+
+
+def test_with_lenient_the_table_is_text_with_a_finding_and_nothing_lost() -> None:
+    (resolution,) = [
+        r for r in parse_file(WRAPPED_MIDDLE, lenient=True).resolutions if r.top == "2.2"
+    ]
+    assert resolution.tables == ()
+    assert [(u.line, u.lines.first, u.lines.last) for u in resolution.unread_tables] == [
+        (142, 140, 145)
+    ]
+    text = " ".join(p.text for p in resolution.paragraphs)
+    assert "(davon 200 neu)" in text and "Die IntMK bittet den Bund" in text

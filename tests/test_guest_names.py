@@ -11,13 +11,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 
 from mapping.uris import Uris
-from server.examples import examples
 from tests.conftest import BASE, CONCEPT, ID, INTMK
-from tests.fixture_builds import build_texts
+from tests.fixture_builds import build_texts, example_rows
 
 BASE_TEXT = Path(__file__).resolve().parent / "fixtures" / "layouts" / "teilnehmende_2019.txt"
 OA_TARGET = URIRef("http://www.w3.org/ns/oa#hasTarget")
@@ -126,13 +125,8 @@ def test_a_name_of_the_day_has_no_finding(graph: Graph) -> None:
 def test_the_example_query_names_the_guests_name_used(graph: Graph) -> None:
     """Example 22: the guests' BMI under its name of the meeting day, and where the list
     prints another period's name, that name with its start and end."""
-    (example,) = [e for e in examples() if e.slug.startswith("22-")]
-    names = ("number", "nameDe", "nameUsed", "usedFrom", "usedTo")
-    rows = {
-        tuple(str(row[Variable(n)]) if row.get(Variable(n)) is not None else "" for n in names)
-        for row in graph.query(example.query(BASE)).bindings
-        if str(row[Variable("organisation")]).endswith("/bmi")
-    }
+    names = ("organisation", "number", "nameDe", "nameUsed", "usedFrom", "usedTo")
+    rows = {row[1:] for row in example_rows(graph, 22, names) if row[0].endswith("/bmi")}
     assert rows == {
         (
             "12",

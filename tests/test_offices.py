@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from mapping.offices import CONCEPTS, office_index, office_of
@@ -19,9 +19,8 @@ from mapping.parse_document import parse_file
 from mapping.roles import is_role, read_head
 from mapping.shacl import validate
 from mapping.uris import Uris
-from server.examples import examples
 from tests.conftest import BASE, CONCEPT, INTMK
-from tests.fixture_builds import build_files
+from tests.fixture_builds import build_files, example_rows
 from tests.server_process import serve
 from tests.test_publish_extras import emitted, only_shapes, violations
 
@@ -265,12 +264,8 @@ def test_the_seed_names_an_office_for_every_title() -> None:
 def test_the_example_query_finds_every_state_secretary_whatever_the_spelling(
     graph: Graph,
 ) -> None:
-    (example,) = [e for e in examples() if e.slug.startswith("24-")]
     names = ("number", "name", "roleTitle", "land", "guestOf")
-    rows = [
-        tuple(str(row[Variable(n)]) if row.get(Variable(n)) is not None else "" for n in names)
-        for row in graph.query(example.query(BASE)).bindings
-    ]
+    rows = example_rows(graph, 24, names)
     assert rows == [
         ("16", "Carola Muster", "StSin", "Bayern", ""),
         ("16", "Max Probe", "StS", "Bayern", ""),

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from rdflib import Graph, URIRef, Variable
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
 from mapping.document.cell_blocks import join_text_cell_tables, rows_fit
@@ -26,9 +26,8 @@ from mapping.parse_document import parse_text
 from mapping.source import read_source
 from mapping.tables import find_tables, with_amounts
 from mapping.vocabulary import SCHEMA
-from server.examples import examples
-from tests.conftest import BASE, CONCEPT, ID, INTMK
-from tests.fixture_builds import build_files, union_graph
+from tests.conftest import CONCEPT, ID, INTMK
+from tests.fixture_builds import build_files, example_rows, union_graph
 from tests.server_process import serve
 from tests.test_build import run_build
 from tests.test_text_structure import rows, tables_of
@@ -440,12 +439,8 @@ def test_an_unresolved_amount_in_a_cell_has_its_finding(amounts_graph: Graph) ->
 
 
 def test_the_example_query_lists_the_amounts_of_the_cells(amounts_graph: Graph) -> None:
-    (example,) = [e for e in examples() if e.slug.startswith("23-")]
     names = ("row", "title", "value", "period", "statedAs", "unresolved")
-    rows = [
-        tuple(str(row[Variable(n)]) if row.get(Variable(n)) is not None else "" for n in names)
-        for row in amounts_graph.query(example.query(BASE)).bindings
-    ]
+    rows = example_rows(amounts_graph, 23, names)
     assert rows == [
         ("1", "Mittel", "500000.0", "", "500.000 Euro", "false"),
         ("2", "Mittel", "2000000.0", "P1Y", "jährlich 2 Mio. €", "false"),

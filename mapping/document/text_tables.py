@@ -27,12 +27,18 @@ columns run into each other, or a cell overlaps no column or two, the columns ca
 told apart: the run is kept as text and recorded as an undecided table with the cause
 (`read_text_tables`; `tab_text_tables` makes it a SourceError naming the file and the
 line) — never cells guessed.
+
+A cell too long for its column goes on in the next lines, indented under its column, with
+the first column empty. Under the last column such a line joins the last cell of the row
+above (`wraps`); under another column it cannot be told which cell it goes on, and the run
+is an undecided table naming that line.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from mapping.document.columns import positioned, tabbed
@@ -52,6 +58,7 @@ WORDS_SHARE = 0.75
 FIGURE = re.compile(r"\d")  # gaps of a justified line: four words or more
 ALIGNED_ROWS = 3  # evenly gapped lines with the same column starts that make a table
 SLACK = 1  # a cell may start one character off its column
+CELL_INDENT = 4  # the next line of a cell stands under a column right of the first
 
 Span = tuple[int, int, str]  # start, end (exclusive), text of one cell
 
@@ -119,18 +126,49 @@ def read_text_tables(
     margin = right_margin(result)
     aligned_rows, undecided = text_column_rows(part, margin)
     for run in row_runs(part, margin, aligned_rows):
-        rows = [part[i] for i in run]
+        members = [i for i in run if is_row(part[i], margin) or i in aligned_rows]
+        rows = [part[i] for i in members]
         try:
             cells = aligned(rows, path)
+            wrapped = continued_cells(part, run, members, rows, path)
         except SourceError as error:
             line = error.line if error.line is not None else rows[0].number
-            undecided.append(
-                UndecidedTable(rows[0].number, rows[-1].number, line, error.problem, error.expected)
-            )
+            first, last = part[run[0]].number, part[run[-1]].number
+            undecided.append(UndecidedTable(first, last, line, error.problem, error.expected))
             continue
-        for index, row in zip(run, cells, strict=True):
+        for index, row in zip(members, cells, strict=True):
             result[start + index] = tabbed(result[start + index], row)
+        for index in wrapped:
+            result[start + index] = replace(result[start + index], wraps=True)
     return result, sorted(undecided, key=lambda table: table.first)
+
+
+def continued_cells(
+    part: list[DocumentLine],
+    run: list[int],
+    members: list[int],
+    rows: list[DocumentLine],
+    path: Path,
+) -> list[int]:
+    """The lines of a run that go on with the last cell of the row above them ("… die
+    Mittel für die" / "Sprachkurse aufzustocken."): they start under the last column. A
+    line that goes on with a cell of another column cannot be joined to its cell; the
+    table is undecided (a SourceError here), never a cell cut short."""
+    continued = [i for i in run if i not in members]
+    if not continued:
+        return []
+    columns = column_spans(rows, [spans(row.raw) for row in rows], path)
+    for index in continued:
+        start = spans(part[index].raw)[0][0]
+        if abs(start - columns[-1][0]) > SLACK:
+            raise SourceError(
+                path,
+                part[index].number,
+                "a cell of this table goes on in the next line, but not under the last "
+                "column: the line cannot be joined to its cell",
+                "the next line of a cell under the last column, or every cell on one line",
+            )
+    return continued
 
 
 def text_column_rows(
@@ -212,16 +250,30 @@ def row_runs(
     rows of a table of text columns (evenly gapped, taken for justified text alone)."""
     runs: list[list[int]] = []
     run: list[int] = []
+    rows = 0
     for index, line in enumerate([*lines, None]):
         if line is not None and (is_row(line, margin) or index in aligned_rows):
             run.append(index)
+            rows += 1
+        elif line is not None and run and run[-1] == index - 1 and continues_a_cell(line):
+            run.append(index)  # right under a row: perhaps the next line of one of its cells
         elif line is not None and passed_over(line):
             continue
         else:
-            if len(run) >= MIN_ROWS:
+            if rows >= MIN_ROWS:
                 runs.append(run)
-            run = []
+            run, rows = [], 0
     return runs
+
+
+def continues_a_cell(line: DocumentLine) -> bool:
+    """An indented content line of one cell: the next line of a cell of the row above."""
+    raw = positioned(line.raw)
+    return (
+        line.kind is LineKind.CONTENT
+        and len(raw) - len(raw.lstrip(" ")) >= CELL_INDENT
+        and len(spans(raw)) == 1
+    )
 
 
 def aligned(rows: list[DocumentLine], path: Path) -> list[list[str]]:
